@@ -1,0 +1,100 @@
+# Daybook: build, preview, import, test and publish a live-blog archive.
+# The first target you run creates .venv/ and installs the pinned dependencies.
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+PELICANOPTS ?=
+
+BASEDIR := $(CURDIR)
+INPUTDIR ?= $(BASEDIR)/content
+OUTPUTDIR ?= $(BASEDIR)/output
+CONFFILE ?= $(BASEDIR)/pelicanconf.py
+PUBLISHCONF ?= $(BASEDIR)/publishconf.py
+PUBLISHDIR ?= $(BASEDIR)/output-publish
+
+PORT ?= 8000
+SEARCH ?= yes
+SRC ?=
+TIMELINE ?=
+GITHUB_PAGES_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+ATOM_RNG := .cache/atom.rng
+
+.PHONY: help html serve devserver clean import publish test lock
+
+help:
+	@echo 'make html        build the site from content/ into output/ (sets itself up on first use)'
+	@echo 'make serve       build, then serve output/ at http://localhost:$(PORT)/'
+	@echo 'make devserver   rebuild on change and serve'
+	@echo 'make import SRC=saved-page.txt [TIMELINE=slug]   archive and import a saved live blog'
+	@echo 'make publish     production build, then push to $(GITHUB_PAGES_REMOTE)/$(GITHUB_PAGES_BRANCH)'
+	@echo 'make test        run the test suite'
+	@echo 'make clean       remove generated output'
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.lock
+	touch $@
+
+# The Atom RELAX NG grammar (RFC 4287, with its Schematron rules) ships in lxml's source package.
+$(ATOM_RNG): | $(STAMP)
+	mkdir -p .cache/lxml-sdist
+	$(BIN)/python -m pip download -q --disable-pip-version-check --no-deps --no-binary lxml \
+		lxml==$$($(BIN)/python -c 'import lxml; print(lxml.__version__)') -d .cache/lxml-sdist
+	tar -xzf .cache/lxml-sdist/lxml-*.tar.gz -C .cache --strip-components=4 --wildcards '*/doc/s5/ep2008/atom.rng'
+	test -s $@
+
+define build_site
+	$(PELICAN) "$(INPUTDIR)" -o "$(1)" -s "$(2)" $(PELICANOPTS)
+	@if [ "$(SEARCH)" != "no" ]; then \
+		$(BIN)/python -m pagefind --site "$(1)" --quiet; \
+	fi
+endef
+
+html: $(STAMP)
+	$(call build_site,$(OUTPUTDIR),$(CONFFILE))
+
+serve: html
+	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
+
+devserver: $(STAMP)
+	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
+
+clean:
+	rm -rf "$(OUTPUTDIR)" "$(PUBLISHDIR)" cache
+
+import: $(STAMP)
+	@test -n "$(SRC)" || { echo 'usage: make import SRC=saved-page.txt [TIMELINE=slug]' >&2; exit 2; }
+	$(BIN)/daybook import --archive archive $(if $(TIMELINE),--timeline $(TIMELINE)) $(SRC)
+
+publish: $(STAMP)
+	rm -rf "$(PUBLISHDIR)"
+	$(call build_site,$(PUBLISHDIR),$(PUBLISHCONF))
+	@# Start from what is published, so gh-pages keeps its history and the push fast-forwards.
+	git fetch -q $(GITHUB_PAGES_REMOTE) +$(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH) 2>/dev/null || true
+	$(BIN)/ghp-import -n -m "Publish site built from $$(git rev-parse --short HEAD 2>/dev/null || echo 'an uncommitted tree')" \
+		-b $(GITHUB_PAGES_BRANCH) "$(PUBLISHDIR)"
+	git push -q $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH)
+
+test: $(TEST_STAMP) $(ATOM_RNG)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Refresh the exact pins after changing dependency ranges in pyproject.toml.
+lock:
+	rm -rf .cache/lock-venv && $(PY) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install -q . && .cache/lock-venv/bin/pip freeze --exclude daybook > requirements.lock.new
+	@echo 'wrote requirements.lock.new: review it, then move it over requirements.lock'

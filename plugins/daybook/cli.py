@@ -1,0 +1,102 @@
+"""The `daybook` command: `daybook import` turns saved live-blog pages into day files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from .errors import DaybookError, SourceError
+from .importer.report import FileReport, ImportReport
+from .importer.run import ImportOptions, Importer
+from .importer.source import FORMATS
+from .model import zone
+from .settings import load_settings_file
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 some file refused, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="daybook: %(message)s")
+    try:
+        return args.run(args)
+    except DaybookError as exc:
+        print(f"daybook: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="daybook", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    imp = commands.add_parser("import", help="import saved live-blog pages (.txt or .html)")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--timeline", help="timeline slug (default: DAYBOOK['default_timeline'])")
+    imp.add_argument("--tz", help="IANA zone for clock times printed without one, e.g. Europe/Kyiv")
+    imp.add_argument("--date", type=_iso_date, help="the day, when the page states none (YYYY-MM-DD)")
+    imp.add_argument("--content", type=Path, default=Path("content"), help="content folder (content/)")
+    imp.add_argument("--archive", type=Path, help="where saved pages are kept (default: archive/ beside content)")
+    imp.add_argument("--no-archive", action="store_true", help="do not copy pages into the archive")
+    imp.add_argument("--format", choices=FORMATS, default="auto", help="force text or html")
+    imp.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="site settings file")
+    imp.add_argument("--dry-run", action="store_true", help="write nothing, report what would change")
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    imp.set_defaults(run=_run_import)
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from exc
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    settings = load_settings_file(args.settings)
+    archive = None if args.no_archive else (args.archive or args.content.parent / "archive")
+    options = ImportOptions(
+        timeline=settings.timeline(args.timeline),
+        content_dir=args.content,
+        archive_dir=archive,
+        tz=zone(args.tz) if args.tz else None,
+        default_date=args.date,
+        dry_run=args.dry_run,
+        format=args.format,
+    )
+    importer = Importer(options)
+    report = ImportReport()
+    for path in args.files:
+        try:
+            report.files.append(importer.import_page(path))
+        except SourceError as exc:
+            report.errors.append(str(exc))
+            print(f"daybook: {exc}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for file_report in report.files:
+            _print_summary(file_report, args.dry_run)
+    return 1 if report.errors else 0
+
+
+def _print_summary(report: FileReport, dry_run: bool) -> None:
+    days = ", ".join(f"{day}: {count}" for day, count in report.per_day().items())
+    statuses = ", ".join(f"{count} {status}" for status, count in sorted(report.per_status().items()))
+    order = "newest first" if report.newest_first else "oldest first"
+    print(f"{report.path}: {len(report.updates)} updates ({days}); {statuses}; read {order}")
+    for skipped in report.skipped:
+        print(f"  skipped line {skipped.line} ({skipped.reason}): {skipped.text[:80]}")
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
+    for path in report.written:
+        print(f"  wrote {path}")
+    if dry_run:
+        print("  (dry run: nothing written)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

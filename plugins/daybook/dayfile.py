@@ -1,0 +1,304 @@
+"""Day files (contract 2): read and write ``content/<timeline>/<YYYY>/<YYYY-MM-DD>.md``.
+
+This is the only module that knows the format::
+
+    Title: Russia-Ukraine war: Thursday, April 4, 2024
+    Date: 2024-04-04
+    Timeline: russia-ukraine-war
+    Timezone: GMT
+
+    {#1808 source="NATO"}
+    ## 18:08 — NATO has no plans to deploy troops
+
+    Body paragraphs in Markdown.
+
+Each update is a level-2 heading carrying the local clock time and the headline, with its
+anchor and flags on the attribute line above it (mdit-py-plugins' attrs_block syntax). The
+instant is the file's date plus the clock time in its zone; an ``offset`` attribute is written
+only where that is ambiguous (the repeated hour when clocks go back).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+from .errors import DayFileError, SettingsError
+from .mdtext import escape_inline, inline_text
+from .model import Day, Update, zone
+
+SEPARATOR = " — "
+ANCHOR_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_META_RE = re.compile(r"^([A-Z][A-Za-z]*):\s*(.*)$")
+_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:\s+[—–-]\s*(.*))?$")
+_OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
+# Attribute values are double-quoted; these few characters would end or break them.
+_ATTR_UNSAFE = '%"}\\\n'
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin)
+
+
+class DayFileCodec:
+    """Turns day-file text into a Day and back; holds one parser for many files."""
+
+    def __init__(self) -> None:
+        self._md = _parser()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def dumps(self, day: Day) -> str:
+        """The day file text for *day*: byte-stable, UTF-8 safe, ending in one newline."""
+        lines = [f"Title: {day.title or default_title(day)}", f"Date: {day.date.isoformat()}"]
+        lines += [f"Timeline: {day.timeline}", f"Timezone: {day.timezone}"]
+        if day.summary:
+            lines.append(f"Summary: {_one_line(day.summary)}")
+        if day.tags:
+            lines.append(f"Tags: {', '.join(day.tags)}")
+        if day.sources:
+            lines.append(f"Sources: {', '.join(day.sources)}")
+        parts = ["\n".join(lines)]
+        if day.intro.strip():
+            parts.append(day.intro.strip("\n"))
+        for update in sorted(day.updates, key=lambda u: u.published):
+            parts.append(self._dump_update(day, update))
+        return "\n\n".join(parts) + "\n"
+
+    def _dump_update(self, day: Day, update: Update) -> str:
+        if not ANCHOR_RE.match(update.anchor):
+            raise ValueError(f"update at {update.published.isoformat()} has no valid anchor")
+        local = day.local(update)
+        if local.date() != day.date:
+            raise ValueError(f"update at {local.isoformat()} does not belong to {day.date}")
+        attrs = [f"#{update.anchor}"] + ([".key"] if update.key else [])
+        for name, value in (
+            ("source", update.source),
+            ("author", update.author),
+            ("tags", ", ".join(update.tags)),
+            ("origin", update.origin),
+            ("offset", _offset_if_ambiguous(local, day.timezone)),
+        ):
+            if value:
+                attrs.append(f'{name}="{_quote_attr(value)}"')
+        heading = f"## {_clock(local)}"
+        headline = _one_line(update.headline)
+        if headline:
+            heading += SEPARATOR + escape_inline(headline)
+        text = "{" + " ".join(attrs) + "}\n" + heading
+        body = update.body.strip("\n")
+        return f"{text}\n\n{body}" if body.strip() else text
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def loads(self, text: str, path: str = "<day file>", timeline: str | None = None) -> Day:
+        """Parse day-file *text*; raise DayFileError naming *path* and the line on bad input."""
+        lines = text.splitlines()
+        meta, body_start = _read_metadata(lines, path)
+        day_date = _meta_date(meta, path)
+        tz_name = meta.get("timezone", "UTC")
+        try:
+            zone(tz_name)
+        except SettingsError as exc:
+            raise DayFileError(path, None, str(exc)) from exc
+        timeline = meta.get("timeline") or timeline
+        if not timeline:
+            raise DayFileError(path, None, "no Timeline: line and no timeline folder")
+        body_lines = lines[body_start:]
+        tokens = self._md.parse("\n".join(body_lines))
+        sections = _update_headings(tokens)
+        first = _section_start(body_lines, sections[0].map[0]) if sections else len(body_lines)
+        day = Day(
+            timeline=timeline,
+            date=day_date,
+            timezone=tz_name,
+            updates=(),
+            title=meta.get("title", ""),
+            summary=meta.get("summary", ""),
+            tags=_split_list(meta.get("tags", "")),
+            sources=_split_list(meta.get("sources", "")),
+            intro="\n".join(body_lines[:first]).strip("\n"),
+        )
+        updates = []
+        for index, heading in enumerate(sections):
+            end = (
+                _section_start(body_lines, sections[index + 1].map[0])
+                if index + 1 < len(sections)
+                else len(body_lines)
+            )
+            body = "\n".join(body_lines[heading.map[1] : end]).strip("\n")
+            where = (path, body_start + heading.map[0] + 1)
+            updates.append(self._load_update(day, heading, tokens, body, where))
+        _check_unique_anchors(updates, path)
+        updates.sort(key=lambda u: u.published)
+        return replace(day, updates=tuple(updates))
+
+    def _load_update(
+        self, day: Day, heading: Token, tokens: list[Token], body: str, where: tuple[str, int]
+    ) -> Update:
+        attrs = {k: str(v) for k, v in heading.attrs.items()}
+        anchor = attrs.get("id", "")
+        if not ANCHOR_RE.match(anchor):
+            raise DayFileError(*where, "update heading has no {#anchor} line above it")
+        inline = tokens[tokens.index(heading) + 1]
+        heading_text = inline_text(inline.children).strip()
+        match = _CLOCK_RE.match(heading_text)
+        if not match:
+            raise DayFileError(*where, f"heading must start with a clock time HH:MM: {heading_text!r}")
+        hour, minute, second, fraction, headline = match.groups()
+        try:
+            clock = time(int(hour), int(minute), int(second or 0), int((fraction or "0").ljust(6, "0")))
+        except ValueError as exc:
+            raise DayFileError(*where, f"bad clock time in {heading_text!r}") from exc
+        offset = _unquote_attr(attrs["offset"]) if "offset" in attrs else None
+        published = _instant(day, clock, offset, where)
+        return Update(
+            published=published,
+            headline=(headline or "").strip(),
+            body=body,
+            anchor=anchor,
+            source=_unquote_attr(attrs["source"]) if "source" in attrs else None,
+            author=_unquote_attr(attrs["author"]) if "author" in attrs else None,
+            key="key" in attrs.get("class", "").split(),
+            tags=_split_list(_unquote_attr(attrs.get("tags", ""))),
+            origin=_unquote_attr(attrs["origin"]) if "origin" in attrs else None,
+        )
+
+
+def default_title(day: Day) -> str:
+    """The title a day file gets when none is set: "<timeline>: Thursday, April 4, 2024"."""
+    return f"{day.timeline}: {day.date:%A, %B} {day.date.day}, {day.date.year}"
+
+
+def day_path(content: Path, timeline: str, day: date) -> Path:
+    """Where the day file of *timeline* on *day* lives under the content folder."""
+    return content / timeline / f"{day.year:04d}" / f"{day.isoformat()}.md"
+
+
+def write_text_atomic(path: Path, text: str) -> bool:
+    """Write *text* to *path* through a temporary file and rename; False if already identical."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _read_metadata(lines: list[str], path: str) -> tuple[dict[str, str], int]:
+    meta: dict[str, str] = {}
+    for number, line in enumerate(lines):
+        if not line.strip():
+            return meta, number + 1
+        match = _META_RE.match(line)
+        if not match:
+            if not meta:
+                raise DayFileError(path, number + 1, "expected metadata lines (Date: ...) first")
+            return meta, number
+        meta[match.group(1).lower()] = match.group(2).strip()
+    return meta, len(lines)
+
+
+def _meta_date(meta: dict[str, str], path: str) -> date:
+    if "date" not in meta:
+        raise DayFileError(path, None, "no Date: line")
+    try:
+        return date.fromisoformat(meta["date"][:10])
+    except ValueError as exc:
+        raise DayFileError(path, None, f"Date: {meta['date']!r} is not YYYY-MM-DD") from exc
+
+
+def _update_headings(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
+
+
+def _section_start(lines: list[str], heading_line: int) -> int:
+    """The first line of an update: its attrs line when there is one above the heading."""
+    above = heading_line - 1
+    if above >= 0 and lines[above].strip().startswith("{") and lines[above].strip().endswith("}"):
+        return above
+    return heading_line
+
+
+def _instant(day: Day, clock: time, offset: str | None, where: tuple[str, int]) -> datetime:
+    naive = datetime.combine(day.date, clock)
+    if offset:
+        match = _OFFSET_RE.match(offset)
+        if not match:
+            raise DayFileError(*where, f"offset must look like +01:00, got {offset!r}")
+        sign, hours, minutes = match.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes)) * (1 if sign == "+" else -1)
+        return naive.replace(tzinfo=timezone(delta))
+    tz = zone(day.timezone)
+    local = naive.replace(tzinfo=tz)
+    # A wall time skipped by a clock change does not survive a round trip through UTC.
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
+        raise DayFileError(*where, f"{naive:%H:%M} does not exist on {day.date} in {day.timezone}")
+    return local
+
+
+def _offset_if_ambiguous(local: datetime, tz_name: str) -> str | None:
+    naive = local.replace(tzinfo=None)
+    tz = zone(tz_name)
+    first = naive.replace(tzinfo=tz, fold=0).utcoffset()
+    second = naive.replace(tzinfo=tz, fold=1).utcoffset()
+    if first == second:
+        return None
+    offset = local.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _clock(local: datetime) -> str:
+    text = f"{local:%H:%M}"
+    if local.second or local.microsecond:
+        text += f":{local:%S}"
+    if local.microsecond:
+        text += f".{local:%f}"
+    return text
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quote_attr(value: str) -> str:
+    return "".join(f"%{ord(c):02X}" if c in _ATTR_UNSAFE else c for c in value)
+
+
+def _unquote_attr(value: str) -> str:
+    return unquote(value)
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def _check_unique_anchors(updates: list[Update], path: str) -> None:
+    seen: set[str] = set()
+    for update in updates:
+        if update.anchor in seen:
+            raise DayFileError(path, None, f"anchor #{update.anchor} is used twice")
+        seen.add(update.anchor)

@@ -1,0 +1,39 @@
+"""Source attribution: who an update is credited to ("Reuters", "NATO official")."""
+
+from __future__ import annotations
+
+import re
+
+# "…another blackout: Ukraine", "…'direct confrontation' — Kremlin": a short capitalised
+# name closing a headline. The headline keeps it; the source field gets a copy.
+_HEADLINE_TAIL = re.compile(
+    r"^(?P<head>(?:\S+\s+){2,}\S*?)(?::|\s[—–-])\s+"
+    r"(?P<source>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’&-]*){0,3})$"
+)
+# "(Reuters) - Two observers…" and "MOSCOW, March 2 (Reuters) - …" (wire style).
+_LEADING_AGENCY = re.compile(r"^(?P<dateline>[A-Z][^()]{0,60}?\s)?\((?P<source>[A-Z][\w .&/-]{1,30})\)\s*[—–-]+\s*")
+# A paragraph that is only "(Reuters)" or "(AFP)" closing the update (Euronews style).
+_AGENCY_PARAGRAPH = re.compile(r"^\((?P<source>[A-Z][\w .&/-]{1,30})\)\.?$")
+
+
+def headline_source(headline: str) -> str | None:
+    """The attribution a headline ends with, or None."""
+    match = _HEADLINE_TAIL.match(headline.strip())
+    if not match or re.search(r"[.?!\"“”]$", match.group("source")):
+        return None
+    return match.group("source").strip()
+
+
+def body_source(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Pull an agency credit out of the body: leading "(Reuters) - " or a closing "(AFP)"."""
+    if not paragraphs:
+        return None, paragraphs
+    last = _AGENCY_PARAGRAPH.match(paragraphs[-1].strip())
+    if last:
+        return last.group("source").strip(), paragraphs[:-1]
+    first = _LEADING_AGENCY.match(paragraphs[0])
+    if first:
+        if first.group("dateline"):
+            return first.group("source").strip(), paragraphs
+        return first.group("source").strip(), [paragraphs[0][first.end() :], *paragraphs[1:]]
+    return None, paragraphs

@@ -1,0 +1,84 @@
+"""Page noise: lines of a saved page that are not part of any update, with the reason why."""
+
+from __future__ import annotations
+
+import re
+
+PAGE_NOISE = "page noise"
+OTHER_DAY_LINK = "link to another day"
+PHOTO_CAPTION = "photo caption"
+REPEATED_CAPTION = "repeated photo caption"
+REPEATED_LINE = "repeated line"
+CREDIT_LINE = "credit line"
+EMBED = "embedded post"
+
+# Navigation, sharing and site chrome seen on real live blogs (reference/formats.md §3),
+# compared after lower-casing and dropping trailing dots, emoji and arrows.
+_CHROME = frozenset(
+    """
+    loading | more updates | load more | show more | read more | read more here | continue reading
+    skip to content | skip to main content | breadcrumb | return to menu | view post | back to top
+    copy link | link copied | share | share this | share this post | copy this link
+    article share tools | click here to share on social media | share this article
+    share this article comments | copy to clipboard copied | send in e-mailsend in e-mail
+    live | live reporting | live updates | live updatesliveupdates | live updateslive updates
+    live blog | blinking-dot | auto updates | live ended | loader | advertisement
+    recommended videos | full screen | save story | most popular | [ad_1] | ${title}
+    get involved | why you can trust sky news | got a tv licence? | key points | key events
+    newsletter | sort by | sort by: | latestsort by latest oldestsort by oldest | pinned | pinned post
+    """.replace("\n", "|").split("|")
+)
+_CHROME = frozenset(item.strip() for item in _CHROME if item.strip())
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\d+\s+(updates|posts|photos)$", re.I), PAGE_NOISE),
+    (re.compile(r"^\d+\s*(/|of)\s*\d+$", re.I), PAGE_NOISE),
+    (re.compile(r"^estimated read time", re.I), PAGE_NOISE),
+    (re.compile(r"^live updates\s*[|,]", re.I), PAGE_NOISE),
+    (re.compile(r"^(?!(?:\S+\s+){25}).*\bclick here\b|^follow .*\bupdates here\b", re.I),
+     OTHER_DAY_LINK),
+    (re.compile(r"^for (our|all|the) (live |latest )?(updates|coverage|live blog)\b", re.I), OTHER_DAY_LINK),
+    (re.compile(r"live (blog|page|coverage) (is|has) (now )?(closed|ended|paused|wrapping up)", re.I),
+     OTHER_DAY_LINK),
+    (re.compile(r"^(that's|that is) all (from|for)\b", re.I), OTHER_DAY_LINK),
+    (re.compile(r"^(this live blog|the live updates for this event) (is no longer|have now ended)", re.I),
+     OTHER_DAY_LINK),
+    (re.compile(r"(?:^|\s/\s*|\s)(photo|photograph|image|pic|picture)\s*:\s*\S", re.I), PHOTO_CAPTION),
+    (re.compile(r"^(image source|image caption|media caption|copyright|credit)\s*[,:.]", re.I),
+     PHOTO_CAPTION),
+    (re.compile(r"^\(?(ap photo|reuters|afp|getty images?|epa)/[^)]*\)?$", re.I), PHOTO_CAPTION),
+    (re.compile(r"^[—–-]\s*.+\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$"), EMBED),
+    (re.compile(r"^pic\.twitter\.com/\S+$|^https?://t\.co/\S+$", re.I), EMBED),
+)  # fmt: skip
+
+_AGENCIES = frozenset(
+    "reuters afp ap associated press getty images getty epa anadolu anadolu agency aa tass "
+    "ria novosti dpa pa pa media bloomberg xinhua efe ansa reuters archive afp archive".split(" ")
+)
+_TRIM = re.compile(r"[\s.…:!👇👆⬇⬆↓→▼▶️]+$")
+
+
+def normalise(line: str) -> str:
+    """A line lower-cased, with trailing dots, ellipses, arrows and emoji removed."""
+    return _TRIM.sub("", line.strip().lower())
+
+
+def classify(line: str) -> str | None:
+    """Why *line* is page noise, or None when it may be content."""
+    key = normalise(line)
+    if not key:
+        return PAGE_NOISE
+    if key in _CHROME:
+        return PAGE_NOISE
+    for pattern, reason in _PATTERNS:
+        if pattern.search(line.strip()):
+            return reason
+    if is_credit(line):
+        return CREDIT_LINE
+    return None
+
+
+def is_credit(line: str) -> bool:
+    """True for a line that only names an agency or photo credit ("Reuters", "AFP/Getty")."""
+    words = normalise(line).replace("/", " ").split()
+    return bool(words) and len(words) <= 3 and all(w in _AGENCIES for w in words)

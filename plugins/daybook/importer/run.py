@@ -1,0 +1,157 @@
+"""One import run: pages -> updates -> merged day files, all or nothing per page."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from ..dayfile import DayFileCodec, day_path, write_text_atomic
+from ..errors import DayFileError, SourceError
+from ..model import Day, Timeline, Update, zone
+from .attribution import body_source, headline_source
+from .html import visible_lines
+from .merge import merge_day
+from .report import FileReport, ImportedUpdate
+from .resolve import Timed, UndatedPageError, resolve
+from .source import read_page
+from .text import Skipped, parse_text, to_markdown
+
+logger = logging.getLogger(__name__)
+NO_TEXT = "timestamp with no text"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the `daybook import` command was asked to do."""
+
+    timeline: Timeline
+    content_dir: Path
+    archive_dir: Path | None = None
+    """Where saved pages are kept (archive/); None: do not archive."""
+    tz: tzinfo | None = None
+    """Zone for clock times printed without one; default: the timeline's zone."""
+    default_date: date | None = None
+    dry_run: bool = False
+    format: str = "auto"
+
+
+@dataclass
+class Importer:
+    """Imports pages one by one into the content folder, keeping pending days in memory."""
+
+    options: ImportOptions
+    codec: DayFileCodec = field(default_factory=DayFileCodec)
+    _days: dict[Path, Day] = field(default_factory=dict)
+
+    def import_page(self, path: Path) -> FileReport:
+        """Import one saved page; raise SourceError (and write nothing) when it is unusable."""
+        page = read_page(path, self.options.format)
+        text = visible_lines(page.text) if page.format == "html" else page.text
+        parsed = parse_text(text)
+        if not parsed.drafts:
+            raise SourceError(page.path, "no timestamped updates found (lines such as '1808 GMT — Headline')")
+        timeline = self.options.timeline
+        try:
+            resolution = resolve(parsed, self.options.default_date, self.options.tz or zone(timeline.timezone))
+        except UndatedPageError as exc:
+            raise SourceError(page.path, str(exc)) from exc
+        timed, skipped = _chronological(resolution.timed, resolution.newest_first)
+        archived = self._archive_ref(path)
+        changed: dict[Path, Day] = {}
+        imported: list[ImportedUpdate] = []
+        for target, items in _by_day(timed, timeline, self.options.content_dir).items():
+            day = changed.get(target) or self._load_day(target, items[0][1], timeline)
+            merged = merge_day(day, [update for _, update in items], archived)
+            changed[target] = merged.day
+            for (item, _), (stored, status) in zip(items, merged.outcomes, strict=True):
+                local_day = stored.published.astimezone(zone(timeline.timezone)).date()
+                imported.append(ImportedUpdate(stored, local_day.isoformat(), timeline.slug, status, item.draft.line))
+        written = () if self.options.dry_run else self._write(path, changed)
+        self._days.update(changed)
+        return FileReport(
+            path=page.path,
+            format=page.format,
+            newest_first=resolution.newest_first,
+            updates=tuple(sorted(imported, key=lambda u: u.update.published)),
+            skipped=tuple(sorted([*parsed.skipped, *skipped], key=lambda s: s.line)),
+            warnings=(*parsed.warnings, *resolution.warnings),
+            written=written,
+        )
+
+    def _load_day(self, target: Path, first: Update, timeline: Timeline) -> Day:
+        if target in self._days:
+            return self._days[target]
+        if target.exists():
+            try:
+                return self.codec.loads(target.read_text(encoding="utf-8"), str(target), timeline.slug)
+            except (DayFileError, UnicodeDecodeError) as exc:
+                raise SourceError(str(target), f"existing day file is broken, fix it first: {exc}") from exc
+        local = first.published.astimezone(zone(timeline.timezone)).date()
+        return Day(
+            timeline=timeline.slug,
+            date=local,
+            timezone=timeline.timezone,
+            updates=(),
+            title=f"{timeline.title}: {local:%A, %B} {local.day}, {local.year}",
+        )
+
+    def _archive_ref(self, path: Path) -> str | None:
+        """Where the page is kept in the archive, relative to the project; checked for clashes."""
+        if self.options.archive_dir is None:
+            return None
+        archive = self.options.archive_dir.resolve()
+        target = archive / self.options.timeline.slug / path.name
+        if target.exists() and not target.samefile(path) and target.read_bytes() != path.read_bytes():
+            raise SourceError(str(path), f"{target} already holds a different page of that name; rename one")
+        return target.relative_to(archive.parent).as_posix()
+
+    def _write(self, source: Path, changed: dict[Path, Day]) -> tuple[str, ...]:
+        written: list[str] = []
+        if self.options.archive_dir is not None:
+            target = self.options.archive_dir / self.options.timeline.slug / source.name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                written.append(str(target))
+        for target, day in sorted(changed.items()):
+            if write_text_atomic(target, self.codec.dumps(day)):
+                logger.info("daybook: wrote %s", target)
+                written.append(str(target))
+        return tuple(written)
+
+
+def build_update(item: Timed) -> Update:
+    """The Update for a resolved draft: body as Markdown, source pulled from the text."""
+    draft = item.draft
+    source, paragraphs = body_source(list(draft.paragraphs))
+    return Update(
+        published=item.published,
+        headline=draft.headline,
+        body=to_markdown(paragraphs),
+        source=source or headline_source(draft.headline),
+    )
+
+
+def _chronological(
+    timed: tuple[Timed, ...], newest_first: bool
+) -> tuple[list[tuple[Timed, Update]], list[Skipped]]:
+    """Updates oldest first; within one minute, the page's own order is kept."""
+    order = range(len(timed) - 1, -1, -1) if newest_first else range(len(timed))
+    items = [(timed[i], build_update(timed[i])) for i in order]
+    items.sort(key=lambda pair: pair[1].published)
+    empty = [Skipped(t.draft.line, t.draft.stamp.rest, NO_TEXT) for t, u in items if not (u.headline or u.body)]
+    return [(t, u) for t, u in items if u.headline or u.body], empty
+
+
+def _by_day(
+    items: list[tuple[Timed, Update]], timeline: Timeline, content_dir: Path
+) -> dict[Path, list[tuple[Timed, Update]]]:
+    tz = zone(timeline.timezone)
+    groups: dict[Path, list[tuple[Timed, Update]]] = {}
+    for item in items:
+        local: datetime = item[1].published.astimezone(tz)
+        groups.setdefault(day_path(content_dir, timeline.slug, local.date()), []).append(item)
+    return groups

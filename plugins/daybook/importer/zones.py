@@ -1,0 +1,76 @@
+"""Time-zone words printed in live blogs, and what they mean."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta, timezone, tzinfo
+
+from ..model import zone
+
+# Abbreviations name one fixed offset each: "EDT" is UTC-4 whatever the date, which is
+# exactly what a printed stamp means. Regional words that switch with DST map to IANA zones.
+_FIXED_HOURS = {
+    "GMT": 0, "UTC": 0, "Z": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "CEST": 2,
+    "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+    "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AEST": 10, "AEDT": 11, "JST": 9, "KST": 9,
+    "HKT": 8, "SGT": 8, "EAT": 3, "CAT": 2, "WAT": 1, "SAST": 2, "PKT": 5, "NZST": 12, "NZDT": 13,
+}  # fmt: skip
+_REGIONAL = {
+    "ET": "America/New_York", "EASTERN": "America/New_York", "CT": "America/Chicago",
+    "CENTRAL": "America/Chicago", "MT": "America/Denver", "MOUNTAIN": "America/Denver",
+    "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles", "UK": "Europe/London",
+    "LONDON": "Europe/London", "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin",
+    "KYIV": "Europe/Kyiv", "KIEV": "Europe/Kyiv", "MOSCOW": "Europe/Moscow",
+}  # fmt: skip
+_SPELLED = {
+    "GREENWICH MEAN TIME": "GMT", "BRITISH SUMMER TIME": "BST",
+    "CENTRAL EUROPEAN TIME": "CET", "CENTRAL EUROPEAN SUMMER TIME": "CEST",
+    "EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT",
+}  # fmt: skip
+
+ABBREVIATIONS = sorted([*_FIXED_HOURS, *_REGIONAL, *_SPELLED], key=len, reverse=True)
+_OFFSET_RE = re.compile(r"^(?:GMT|UTC)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+ZONE_PATTERN = (
+    r"(?:(?:GMT|UTC)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|"
+    + "|".join(re.escape(a) for a in ABBREVIATIONS if a not in ("Z",))
+    + r")"
+)
+
+
+def resolve_zone(word: str) -> tzinfo | None:
+    """The tzinfo a printed zone word stands for ("GMT", "EDT", "GMT+1", "UK"), or None."""
+    key = " ".join(word.upper().replace(".", "").split())
+    key = _SPELLED.get(key, key)
+    if key in _FIXED_HOURS:
+        return timezone(timedelta(hours=_FIXED_HOURS[key]), key)
+    if key in _REGIONAL:
+        return zone(_REGIONAL[key])
+    match = _OFFSET_RE.match(key)
+    if match:
+        sign, hours, minutes = match.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        return timezone(-delta if sign in "-−" else delta)
+    return None
+
+
+_PAGE_ZONE_RE = re.compile(
+    r"^\(?all times (?:are |stated are |shown are |in )*(?:in )?(?P<what>.+?)\)?[.:]?\)?$",
+    re.IGNORECASE,
+)
+_PAREN_ZONE_RE = re.compile(r"\(([^)]+)")
+
+
+def page_zone_statement(line: str) -> tzinfo | None:
+    """The zone of a page-level note such as "All times EDT:" or "All times are Paris time (GMT+1)."."""
+    match = _PAGE_ZONE_RE.match(line.strip())
+    if not match:
+        return None
+    what = match.group("what").strip()
+    # "Paris time (GMT+1)": the named place wins, because its zone knows about DST.
+    place = re.sub(r"\s*\(.*$", "", what)
+    place = re.sub(r"\s+time$", "", place, flags=re.IGNORECASE).strip()
+    found = resolve_zone(place)
+    if found is None:
+        paren = _PAREN_ZONE_RE.search(what)
+        found = resolve_zone(paren.group(1)) if paren else None
+    return found

@@ -1,0 +1,47 @@
+"""Plain text <-> Markdown: escape text so it renders literally, and read text back."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+# Characters that can open an inline construct anywhere in a line. Escaping them always
+# (rather than only where they would bite) keeps escape/unescape exact inverses.
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<#])")
+# "&" only matters where it would start an entity reference.
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What turns the start of a paragraph into another block: heading, quote, list, rule, attrs.
+_BLOCK_START = re.compile(r"^(\s*)([>+\-=~{]|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def escape_inline(text: str) -> str:
+    """Escape *text* so that Markdown shows it as it is, within a line."""
+    return _ENTITY_LIKE.sub(r"\\&", _INLINE_SPECIALS.sub(r"\\\1", text))
+
+
+def escape_paragraph(text: str) -> str:
+    """Escape one paragraph of plain text (a single line) as a Markdown paragraph."""
+    escaped = escape_inline(text.strip())
+    match = _BLOCK_START.match(escaped)
+    if not match:
+        return escaped
+    lead, char = match.groups()
+    if char[0].isdigit():
+        # "1991. A year" would start an ordered list: escape the dot or paren after the number.
+        end = match.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return lead + "\\" + escaped[len(lead) :]
+
+
+def inline_text(children: list[Token] | None) -> str:
+    """The plain text of a parsed inline token stream (markup dropped, escapes resolved)."""
+    parts: list[str] = []
+    for token in children or ():
+        if token.type in ("text", "code_inline", "html_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type == "image":
+            parts.append(inline_text(token.children))
+    return "".join(parts)

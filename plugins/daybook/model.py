@@ -1,0 +1,83 @@
+"""The data passed between stages: Update, Day and Timeline (frozen, typed, tz-aware)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import SettingsError
+
+
+def require_aware(value: datetime, what: str) -> datetime:
+    """Return *value* in UTC; a naive datetime is a programming error, never guessed."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware, got {value!r}")
+    return value.astimezone(UTC)
+
+
+def zone(name: str) -> ZoneInfo:
+    """Look up an IANA time zone, with a user-facing error for an unknown name."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"unknown time zone {name!r}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """One timestamped entry of a live blog."""
+
+    published: datetime
+    """The exact instant, stored in UTC (any aware datetime is converted)."""
+    headline: str
+    """Plain text; "" where the source has none."""
+    body: str
+    """Markdown."""
+    anchor: str = ""
+    """The id on the day page; empty until assigned, then never changed."""
+    source: str | None = None
+    """Agency or outlet the update is attributed to ("Reuters")."""
+    author: str | None = None
+    key: bool = False
+    """Flagged as a key event."""
+    tags: tuple[str, ...] = ()
+    origin: str | None = None
+    """URL of the archived page the update came from, when known."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "published", require_aware(self.published, "Update.published"))
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """All updates of one timeline on one local date, oldest first."""
+
+    timeline: str
+    date: date
+    timezone: str
+    """IANA name of the zone the day and its clock times are counted in."""
+    updates: tuple[Update, ...]
+    title: str = ""
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    """Archived pages (paths or URLs) the updates were imported from."""
+    intro: str = ""
+    """Markdown written above the first update (hand-written notes), kept as is."""
+
+    def local(self, update: Update) -> datetime:
+        """The update's instant on this day's wall clock."""
+        return update.published.astimezone(zone(self.timezone))
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A series of days about one story, with its own slug, title and time zone."""
+
+    slug: str
+    title: str
+    timezone: str = "UTC"
+    start: date | None = None
+    """First day of the story, for "Day N" numbering."""
+    description: str = ""

@@ -1,0 +1,154 @@
+"""The site as pages: timelines, days and updates with URLs, neighbours and rendered bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date
+
+from markupsafe import Markup
+
+from .model import Day, Timeline, Update
+from .render import BodyRenderer, first_words
+from .urls import day_url, save_as, timeline_url
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateView:
+    """One update as the theme shows it."""
+
+    update: Update
+    anchor: str
+    headline: str
+    title: str
+    """The headline, or the body's first words when there is none."""
+    html: Markup
+    """Rendered body, marked safe: raw HTML is off in the renderer, so it holds only our tags."""
+    iso: str
+    """The UTC instant for ``<time datetime>``, e.g. 2024-04-04T18:08:00Z."""
+    clock: str
+    zone_label: str
+    permalink: str
+    """Site-relative: ``<day url>#<anchor>``."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayLink:
+    """Enough of a day to link to it."""
+
+    url: str
+    heading: str
+    count: int
+    date: date
+
+
+@dataclass(frozen=True, slots=True)
+class DayView:
+    """A day page: its updates newest first (as live blogs show them) and its neighbours."""
+
+    day: Day
+    url: str
+    save_as: str
+    heading: str
+    updates: tuple[UpdateView, ...]
+    older: DayLink | None
+    newer: DayLink | None
+
+    @property
+    def link(self) -> DayLink:
+        """This day as a link."""
+        return DayLink(self.url, self.heading, len(self.updates), self.day.date)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthView:
+    """Days of one month for the timeline index, newest first."""
+
+    label: str
+    days: tuple[DayLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    """A timeline's index page and its days, oldest first."""
+
+    timeline: Timeline
+    url: str
+    save_as: str
+    days: tuple[DayView, ...]
+
+    @property
+    def total(self) -> int:
+        """Number of updates in the whole timeline."""
+        return sum(len(d.updates) for d in self.days)
+
+    @property
+    def latest(self) -> DayView | None:
+        """The newest day, if any."""
+        return self.days[-1] if self.days else None
+
+    @property
+    def months(self) -> tuple[MonthView, ...]:
+        """The days grouped by month, newest month and day first."""
+        groups: dict[tuple[int, int], list[DayLink]] = {}
+        for view in reversed(self.days):
+            groups.setdefault((view.day.date.year, view.day.date.month), []).append(view.link)
+        return tuple(MonthView(f"{links[0].date:%B %Y}", tuple(links)) for links in groups.values())
+
+
+def long_date(day: date) -> str:
+    """"Thursday, April 4, 2024" (no locale, no zero padding)."""
+    return f"{day:%A, %B} {day.day}, {day.year}"
+
+
+def build_timelines(
+    configured: Iterable[Timeline], days: Iterable[Day], renderer: BodyRenderer
+) -> tuple[TimelineView, ...]:
+    """Timelines with their day pages linked in date order; unconfigured slugs get defaults."""
+    by_slug: dict[str, list[Day]] = {}
+    for day in days:
+        by_slug.setdefault(day.timeline, []).append(day)
+    timelines = {t.slug: t for t in configured}
+    for slug in by_slug:
+        timelines.setdefault(slug, Timeline(slug=slug, title=slug.replace("-", " ").capitalize()))
+    return tuple(
+        _timeline_view(timeline, sorted(by_slug.get(slug, []), key=lambda d: d.date), renderer)
+        for slug, timeline in timelines.items()
+    )
+
+
+def _timeline_view(timeline: Timeline, days: list[Day], renderer: BodyRenderer) -> TimelineView:
+    links = [DayLink(day_url(d.timeline, d.date), long_date(d.date), len(d.updates), d.date) for d in days]
+    views = []
+    for index, day in enumerate(days):
+        url = links[index].url
+        views.append(
+            DayView(
+                day=day,
+                url=url,
+                save_as=save_as(url),
+                heading=links[index].heading,
+                updates=tuple(_update_view(day, u, url, renderer) for u in reversed(day.updates)),
+                older=links[index - 1] if index > 0 else None,
+                newer=links[index + 1] if index + 1 < len(links) else None,
+            )
+        )
+    url = timeline_url(timeline.slug)
+    return TimelineView(timeline, url, save_as(url), tuple(views))
+
+
+def _update_view(day: Day, update: Update, url: str, renderer: BodyRenderer) -> UpdateView:
+    local = day.local(update)
+    html = Markup(renderer.html(update.body)) if update.body else Markup("")
+    title = update.headline or first_words(renderer.plain_text(update.body)) or f"{local:%H:%M}"
+    return UpdateView(
+        update=update,
+        anchor=update.anchor,
+        headline=update.headline,
+        title=title,
+        html=html,
+        iso=update.published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        clock=f"{local:%H:%M}",
+        zone_label=local.tzname() or day.timezone,
+        permalink=f"{url}#{update.anchor}",
+    )

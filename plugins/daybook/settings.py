@@ -1,0 +1,81 @@
+"""The DAYBOOK settings dict, checked once and turned into a frozen object."""
+
+from __future__ import annotations
+
+import runpy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+from .model import Timeline, zone
+
+_KEYS = {"timelines", "default_timeline", "feed_items"}
+_TIMELINE_KEYS = {"title", "timezone", "start", "description"}
+DEFAULT_FEED_ITEMS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class DaybookSettings:
+    """Timelines and feed settings, from ``DAYBOOK = {...}`` in pelicanconf.py."""
+
+    timelines: tuple[Timeline, ...] = ()
+    default_timeline: str = ""
+    feed_items: int = DEFAULT_FEED_ITEMS
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any] | None) -> DaybookSettings:
+        """Validate *raw*; raise SettingsError saying what was expected and what was found."""
+        raw = dict(raw or {})
+        unknown = set(raw) - _KEYS
+        if unknown:
+            raise SettingsError(f"DAYBOOK: unknown setting(s) {', '.join(sorted(unknown))}")
+        timelines = tuple(_timeline(slug, spec) for slug, spec in dict(raw.get("timelines", {})).items())
+        default = raw.get("default_timeline") or (timelines[0].slug if timelines else "")
+        feed_items = raw.get("feed_items", DEFAULT_FEED_ITEMS)
+        if not isinstance(feed_items, int) or isinstance(feed_items, bool) or feed_items < 1:
+            raise SettingsError(f"DAYBOOK['feed_items'] must be a positive integer, got {feed_items!r}")
+        return cls(timelines, default, feed_items)
+
+    def timeline(self, slug: str | None = None) -> Timeline:
+        """The timeline named *slug* (default: the default one); unknown slugs get defaults."""
+        slug = slug or self.default_timeline
+        if not slug:
+            raise SettingsError("no timeline given and no DAYBOOK['default_timeline'] set")
+        for timeline in self.timelines:
+            if timeline.slug == slug:
+                return timeline
+        return Timeline(slug=slug, title=slug.replace("-", " ").capitalize())
+
+
+def _timeline(slug: str, spec: Mapping[str, Any]) -> Timeline:
+    if not isinstance(spec, Mapping):
+        raise SettingsError(f"DAYBOOK timeline {slug!r} must be a dict, got {type(spec).__name__}")
+    unknown = set(spec) - _TIMELINE_KEYS
+    if unknown:
+        raise SettingsError(f"DAYBOOK timeline {slug!r}: unknown key(s) {', '.join(sorted(unknown))}")
+    tz_name = spec.get("timezone", "UTC")
+    zone(tz_name)
+    start = spec.get("start")
+    if isinstance(start, str):
+        try:
+            start = date.fromisoformat(start)
+        except ValueError as exc:
+            raise SettingsError(f"DAYBOOK timeline {slug!r}: start must be YYYY-MM-DD") from exc
+    return Timeline(
+        slug=slug,
+        title=str(spec.get("title") or slug),
+        timezone=tz_name,
+        start=start,
+        description=str(spec.get("description", "")),
+    )
+
+
+def load_settings_file(path: Path) -> DaybookSettings:
+    """Read DAYBOOK from a Pelican settings file (run as Python, as Pelican does)."""
+    if not path.exists():
+        return DaybookSettings()
+    values = runpy.run_path(str(path))
+    return DaybookSettings.from_mapping(values.get("DAYBOOK"))

@@ -1,0 +1,13 @@
+"""Pelican settings for the published site (`make publish`): absolute URLs everywhere."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+# Set DAYBOOK_SITEURL to where the site is served, e.g. https://<user>.github.io/<repo>
+SITEURL = os.environ.get("DAYBOOK_SITEURL", "https://example.github.io/daybook").rstrip("/")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
