@@ -29,7 +29,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ATOM_RNG := .cache/atom.rng
 
-.PHONY: help html serve devserver clean import publish test lock
+.PHONY: help html serve devserver clean import publish test lint lock
 
 help:
 	@echo 'make html        build the site from content/ into output/ (sets itself up on first use)'
@@ -37,7 +37,7 @@ help:
 	@echo 'make devserver   rebuild on change and serve'
 	@echo 'make import SRC=saved-page.txt [TIMELINE=slug]   archive and import a saved live blog'
 	@echo 'make publish     production build, then push to $(GITHUB_PAGES_REMOTE)/$(GITHUB_PAGES_BRANCH)'
-	@echo 'make test        run the test suite'
+	@echo 'make test        lint, then run the test suite'
 	@echo 'make clean       remove generated output'
 
 $(STAMP): requirements.lock pyproject.toml
@@ -90,8 +90,11 @@ publish: $(STAMP)
 		-b $(GITHUB_PAGES_BRANCH) "$(PUBLISHDIR)"
 	git push -q $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH)
 
-test: $(TEST_STAMP) $(ATOM_RNG)
+test: lint $(ATOM_RNG)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
 
 # Refresh the exact pins after changing dependency ranges in pyproject.toml.
 lock:

@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 # Set DAYBOOK_SITEURL to where the site is served, e.g. https://<user>.github.io/<repo>
 SITEURL = os.environ.get("DAYBOOK_SITEURL", "https://example.github.io/daybook").rstrip("/")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import DaybookError, SourceError
 from .importer.report import FileReport, ImportReport
-from .importer.run import ImportOptions, Importer
+from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
 from .model import zone
 from .settings import load_settings_file
@@ -36,13 +36,23 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--timeline", help="timeline slug (default: DAYBOOK['default_timeline'])")
     imp.add_argument("--tz", help="IANA zone for clock times printed without one, e.g. Europe/Kyiv")
-    imp.add_argument("--date", type=_iso_date, help="the day, when the page states none (YYYY-MM-DD)")
-    imp.add_argument("--content", type=Path, default=Path("content"), help="content folder (content/)")
-    imp.add_argument("--archive", type=Path, help="where saved pages are kept (default: archive/ beside content)")
+    imp.add_argument(
+        "--date", type=_iso_date, help="the day, when the page states none (YYYY-MM-DD)"
+    )
+    imp.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (content/)"
+    )
+    imp.add_argument(
+        "--archive", type=Path, help="where saved pages are kept (default: archive/ beside content)"
+    )
     imp.add_argument("--no-archive", action="store_true", help="do not copy pages into the archive")
     imp.add_argument("--format", choices=FORMATS, default="auto", help="force text or html")
-    imp.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="site settings file")
-    imp.add_argument("--dry-run", action="store_true", help="write nothing, report what would change")
+    imp.add_argument(
+        "--settings", type=Path, default=Path("pelicanconf.py"), help="site settings file"
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help="write nothing, report what would change"
+    )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
     imp.set_defaults(run=_run_import)
     return parser
@@ -85,7 +95,9 @@ def _run_import(args: argparse.Namespace) -> int:
 
 def _print_summary(report: FileReport, dry_run: bool) -> None:
     days = ", ".join(f"{day}: {count}" for day, count in report.per_day().items())
-    statuses = ", ".join(f"{count} {status}" for status, count in sorted(report.per_status().items()))
+    statuses = ", ".join(
+        f"{count} {status}" for status, count in sorted(report.per_status().items())
+    )
     order = "newest first" if report.newest_first else "oldest first"
     print(f"{report.path}: {len(report.updates)} updates ({days}); {statuses}; read {order}")
     for skipped in report.skipped:

@@ -37,7 +37,9 @@ def load_days(content: Path, codec: DayFileCodec) -> tuple[list[Day], list[DayFi
             errors.append(exc)
             continue
         if day.timeline != timeline or path.stem != day.date.isoformat():
-            errors.append(DayFileError(str(path), None, "Timeline:/Date: do not match the file's place"))
+            errors.append(
+                DayFileError(str(path), None, "Timeline:/Date: do not match the file's place")
+            )
             continue
         days.append(day)
     return days, errors

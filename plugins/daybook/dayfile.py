@@ -42,7 +42,7 @@ _META_RE = re.compile(r"^([A-Z][A-Za-z]*):\s*(.*)$")
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:\s+[—–-]\s*(.*))?$")
 _OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 # Attribute values are double-quoted; these few characters would end or break them.
-_ATTR_UNSAFE = '%"}\\\n'
+_ATTR_UNSAFE = '%"{}\\\n\r'
 
 
 def _parser() -> MarkdownIt:
@@ -153,10 +153,14 @@ class DayFileCodec:
         heading_text = inline_text(inline.children).strip()
         match = _CLOCK_RE.match(heading_text)
         if not match:
-            raise DayFileError(*where, f"heading must start with a clock time HH:MM: {heading_text!r}")
+            raise DayFileError(
+                *where, f"heading must start with a clock time HH:MM: {heading_text!r}"
+            )
         hour, minute, second, fraction, headline = match.groups()
         try:
-            clock = time(int(hour), int(minute), int(second or 0), int((fraction or "0").ljust(6, "0")))
+            clock = time(
+                int(hour), int(minute), int(second or 0), int((fraction or "0").ljust(6, "0"))
+            )
         except ValueError as exc:
             raise DayFileError(*where, f"bad clock time in {heading_text!r}") from exc
         offset = _unquote_attr(attrs["offset"]) if "offset" in attrs else None

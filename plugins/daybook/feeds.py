@@ -37,9 +37,13 @@ class FeedInfo:
     language: str = "en"
 
 
-def build_feed(info: FeedInfo, items: Sequence[FeedItem], self_url: str, max_items: int) -> FeedGenerator:
+def build_feed(
+    info: FeedInfo, items: Sequence[FeedItem], self_url: str, max_items: int
+) -> FeedGenerator:
     """A feedgen feed of the newest *max_items* items, newest first, with no "now" in it."""
-    newest = sorted(items, key=lambda item: (item.published, item.permalink), reverse=True)[:max_items]
+    newest = sorted(items, key=lambda item: (item.published, item.permalink), reverse=True)[
+        :max_items
+    ]
     feed = FeedGenerator()
     feed.id(info.feed_id)
     feed.title(info.title)

@@ -97,7 +97,7 @@ class TimelineView:
 
 
 def long_date(day: date) -> str:
-    """"Thursday, April 4, 2024" (no locale, no zero padding)."""
+    """ "Thursday, April 4, 2024" (no locale, no zero padding)."""
     return f"{day:%A, %B} {day.day}, {day.year}"
 
 
@@ -118,7 +118,10 @@ def build_timelines(
 
 
 def _timeline_view(timeline: Timeline, days: list[Day], renderer: BodyRenderer) -> TimelineView:
-    links = [DayLink(day_url(d.timeline, d.date), long_date(d.date), len(d.updates), d.date) for d in days]
+    links = [
+        DayLink(day_url(d.timeline, d.date), long_date(d.date), len(d.updates), d.date)
+        for d in days
+    ]
     views = []
     for index, day in enumerate(days):
         url = links[index].url

@@ -32,11 +32,15 @@ class DaybookSettings:
         unknown = set(raw) - _KEYS
         if unknown:
             raise SettingsError(f"DAYBOOK: unknown setting(s) {', '.join(sorted(unknown))}")
-        timelines = tuple(_timeline(slug, spec) for slug, spec in dict(raw.get("timelines", {})).items())
+        timelines = tuple(
+            _timeline(slug, spec) for slug, spec in dict(raw.get("timelines", {})).items()
+        )
         default = raw.get("default_timeline") or (timelines[0].slug if timelines else "")
         feed_items = raw.get("feed_items", DEFAULT_FEED_ITEMS)
         if not isinstance(feed_items, int) or isinstance(feed_items, bool) or feed_items < 1:
-            raise SettingsError(f"DAYBOOK['feed_items'] must be a positive integer, got {feed_items!r}")
+            raise SettingsError(
+                f"DAYBOOK['feed_items'] must be a positive integer, got {feed_items!r}"
+            )
         return cls(timelines, default, feed_items)
 
     def timeline(self, slug: str | None = None) -> Timeline:
@@ -55,7 +59,9 @@ def _timeline(slug: str, spec: Mapping[str, Any]) -> Timeline:
         raise SettingsError(f"DAYBOOK timeline {slug!r} must be a dict, got {type(spec).__name__}")
     unknown = set(spec) - _TIMELINE_KEYS
     if unknown:
-        raise SettingsError(f"DAYBOOK timeline {slug!r}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise SettingsError(
+            f"DAYBOOK timeline {slug!r}: unknown key(s) {', '.join(sorted(unknown))}"
+        )
     tz_name = spec.get("timezone", "UTC")
     zone(tz_name)
     start = spec.get("start")

@@ -11,7 +11,9 @@ _HEADLINE_TAIL = re.compile(
     r"(?P<source>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’&-]*){0,3})$"
 )
 # "(Reuters) - Two observers…" and "MOSCOW, March 2 (Reuters) - …" (wire style).
-_LEADING_AGENCY = re.compile(r"^(?P<dateline>[A-Z][^()]{0,60}?\s)?\((?P<source>[A-Z][\w .&/-]{1,30})\)\s*[—–-]+\s*")
+_LEADING_AGENCY = re.compile(
+    r"^(?P<dateline>[A-Z][^()]{0,60}?\s)?\((?P<source>[A-Z][\w .&/-]{1,30})\)\s*[—–-]+\s*"
+)
 # A paragraph that is only "(Reuters)" or "(AFP)" closing the update (Euronews style).
 _AGENCY_PARAGRAPH = re.compile(r"^\((?P<source>[A-Z][\w .&/-]{1,30})\)\.?$")
 

@@ -8,9 +8,10 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, T
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button",
               "nav", "header", "footer", "aside", "figure", "figcaption", "head")  # fmt: skip
 _BLOCKS = frozenset(
-    "address article blockquote dd div dl dt h1 h2 h3 h4 h5 h6 hr li main ol p pre section "
-    "table tr td th ul time br".split()
-)
+    ("address", "article", "blockquote", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5",
+     "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tr", "td", "th", "ul",
+     "time", "br")
+)  # fmt: skip
 _NOT_TEXT = (Comment, Declaration, Doctype)
 
 

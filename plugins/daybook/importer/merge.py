@@ -70,7 +70,9 @@ def _find_match(
 ) -> Update | None:
     same_time = [u for u in stored if u.published == update.published and u.anchor not in claimed]
     for candidate in same_time:
-        if (update.headline and candidate.headline == update.headline) or candidate.body == update.body:
+        if (
+            update.headline and candidate.headline == update.headline
+        ) or candidate.body == update.body:
             return candidate
     peers = [u for u in incoming if u.published == update.published]
     if len(same_time) == 1 and len(peers) == 1:

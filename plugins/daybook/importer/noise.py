@@ -25,7 +25,8 @@ _CHROME = frozenset(
     live blog | blinking-dot | auto updates | live ended | loader | advertisement
     recommended videos | full screen | save story | most popular | [ad_1] | ${title}
     get involved | why you can trust sky news | got a tv licence? | key points | key events
-    newsletter | sort by | sort by: | latestsort by latest oldestsort by oldest | pinned | pinned post
+    newsletter | sort by | sort by: | latestsort by latest oldestsort by oldest
+    pinned | pinned post
     """.replace("\n", "|").split("|")
 )
 _CHROME = frozenset(item.strip() for item in _CHROME if item.strip())
@@ -37,13 +38,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^live updates\s*[|,]", re.I), PAGE_NOISE),
     (re.compile(r"^(?!(?:\S+\s+){25}).*\bclick here\b|^follow .*\bupdates here\b", re.I),
      OTHER_DAY_LINK),
-    (re.compile(r"^for (our|all|the) (live |latest )?(updates|coverage|live blog)\b", re.I), OTHER_DAY_LINK),
-    (re.compile(r"live (blog|page|coverage) (is|has) (now )?(closed|ended|paused|wrapping up)", re.I),
+    (re.compile(r"^for (our|all|the) (live |latest )?(updates|coverage|live blog)\b", re.I),
      OTHER_DAY_LINK),
+    (re.compile(r"live (blog|page|coverage) (is|has) (now )?(closed|ended|paused|wrapping up)",
+                re.I), OTHER_DAY_LINK),
     (re.compile(r"^(that's|that is) all (from|for)\b", re.I), OTHER_DAY_LINK),
-    (re.compile(r"^(this live blog|the live updates for this event) (is no longer|have now ended)", re.I),
-     OTHER_DAY_LINK),
-    (re.compile(r"(?:^|\s/\s*|\s)(photo|photograph|image|pic|picture)\s*:\s*\S", re.I), PHOTO_CAPTION),
+    (re.compile(r"^(this live blog|the live updates for this event) (is no longer|have now ended)",
+                re.I), OTHER_DAY_LINK),
+    (re.compile(r"(?:^|\s/\s*|\s)(photo|photograph|image|pic|picture)\s*:\s*\S", re.I),
+     PHOTO_CAPTION),
     (re.compile(r"^(image source|image caption|media caption|copyright|credit)\s*[,:.]", re.I),
      PHOTO_CAPTION),
     (re.compile(r"^\(?(ap photo|reuters|afp|getty images?|epa)/[^)]*\)?$", re.I), PHOTO_CAPTION),
@@ -52,9 +55,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 _AGENCIES = frozenset(
-    "reuters afp ap associated press getty images getty epa anadolu anadolu agency aa tass "
-    "ria novosti dpa pa pa media bloomberg xinhua efe ansa reuters archive afp archive".split(" ")
-)
+    ("reuters", "afp", "ap", "associated", "press", "getty", "images", "epa", "anadolu",
+     "agency", "aa", "tass", "ria", "novosti", "dpa", "pa", "media", "bloomberg", "xinhua",
+     "efe", "ansa", "archive")
+)  # fmt: skip
 _TRIM = re.compile(r"[\s.…:!👇👆⬇⬆↓→▼▶️]+$")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import pairwise
 
 from .text import Draft, ParsedPage
 from .zones import resolve_zone
@@ -63,14 +64,18 @@ def detect_newest_first(drafts: tuple[Draft, ...]) -> bool:
     """Newest first unless most steps between neighbours (within a date block) go forward."""
     forward = backward = 0
     for _, block in _blocks(drafts):
-        for before, after in zip(block, block[1:], strict=False):
+        for before, after in pairwise(block):
             a = before.stamp.hour * 60 + before.stamp.minute
             b = after.stamp.hour * 60 + after.stamp.minute
             # A big jump is a midnight crossing, which points the other way.
             if b > a:
-                forward, backward = (forward + 1, backward) if b - a <= 720 else (forward, backward + 1)
+                forward, backward = (
+                    (forward + 1, backward) if b - a <= 720 else (forward, backward + 1)
+                )
             elif b < a:
-                forward, backward = (forward, backward + 1) if a - b <= 720 else (forward + 1, backward)
+                forward, backward = (
+                    (forward, backward + 1) if a - b <= 720 else (forward + 1, backward)
+                )
     return backward >= forward
 
 
@@ -85,7 +90,9 @@ def _fallback_date(page: ParsedPage, block: int, default_date: date | None) -> d
     if default_date is not None:
         return default_date
     if any(page.block_dates):
-        raise UndatedPageError(f"updates above line {page.drafts[0].line} come before any date line")
+        raise UndatedPageError(
+            f"updates above line {page.drafts[0].line} come before any date line"
+        )
     raise UndatedPageError("the page states no date; give one with --date YYYY-MM-DD")
 
 
@@ -102,7 +109,9 @@ def _local(day: date, draft: Draft, zone: tzinfo, warnings: list[str]) -> dateti
     naive = datetime.combine(day, time(stamp.hour, stamp.minute, stamp.second))
     local = naive.replace(tzinfo=zone)
     if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        warnings.append(f"line {draft.line}: {naive:%H:%M} does not exist on {day} (clocks went forward)")
+        warnings.append(
+            f"line {draft.line}: {naive:%H:%M} does not exist on {day} (clocks went forward)"
+        )
     elif local.utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset():
         warnings.append(f"line {draft.line}: {naive:%H:%M} happens twice on {day}; took the first")
     return local

@@ -52,10 +52,14 @@ class Importer:
         text = visible_lines(page.text) if page.format == "html" else page.text
         parsed = parse_text(text)
         if not parsed.drafts:
-            raise SourceError(page.path, "no timestamped updates found (lines such as '1808 GMT — Headline')")
+            raise SourceError(
+                page.path, "no timestamped updates found (lines such as '1808 GMT — Headline')"
+            )
         timeline = self.options.timeline
         try:
-            resolution = resolve(parsed, self.options.default_date, self.options.tz or zone(timeline.timezone))
+            resolution = resolve(
+                parsed, self.options.default_date, self.options.tz or zone(timeline.timezone)
+            )
         except UndatedPageError as exc:
             raise SourceError(page.path, str(exc)) from exc
         timed, skipped = _chronological(resolution.timed, resolution.newest_first)
@@ -68,7 +72,11 @@ class Importer:
             changed[target] = merged.day
             for (item, _), (stored, status) in zip(items, merged.outcomes, strict=True):
                 local_day = stored.published.astimezone(zone(timeline.timezone)).date()
-                imported.append(ImportedUpdate(stored, local_day.isoformat(), timeline.slug, status, item.draft.line))
+                imported.append(
+                    ImportedUpdate(
+                        stored, local_day.isoformat(), timeline.slug, status, item.draft.line
+                    )
+                )
         written = () if self.options.dry_run else self._write(path, changed)
         self._days.update(changed)
         return FileReport(
@@ -86,9 +94,13 @@ class Importer:
             return self._days[target]
         if target.exists():
             try:
-                return self.codec.loads(target.read_text(encoding="utf-8"), str(target), timeline.slug)
+                return self.codec.loads(
+                    target.read_text(encoding="utf-8"), str(target), timeline.slug
+                )
             except (DayFileError, UnicodeDecodeError) as exc:
-                raise SourceError(str(target), f"existing day file is broken, fix it first: {exc}") from exc
+                raise SourceError(
+                    str(target), f"existing day file is broken, fix it first: {exc}"
+                ) from exc
         local = first.published.astimezone(zone(timeline.timezone)).date()
         return Day(
             timeline=timeline.slug,
@@ -104,8 +116,14 @@ class Importer:
             return None
         archive = self.options.archive_dir.resolve()
         target = archive / self.options.timeline.slug / path.name
-        if target.exists() and not target.samefile(path) and target.read_bytes() != path.read_bytes():
-            raise SourceError(str(path), f"{target} already holds a different page of that name; rename one")
+        if (
+            target.exists()
+            and not target.samefile(path)
+            and target.read_bytes() != path.read_bytes()
+        ):
+            raise SourceError(
+                str(path), f"{target} already holds a different page of that name; rename one"
+            )
         return target.relative_to(archive.parent).as_posix()
 
     def _write(self, source: Path, changed: dict[Path, Day]) -> tuple[str, ...]:
@@ -142,7 +160,11 @@ def _chronological(
     order = range(len(timed) - 1, -1, -1) if newest_first else range(len(timed))
     items = [(timed[i], build_update(timed[i])) for i in order]
     items.sort(key=lambda pair: pair[1].published)
-    empty = [Skipped(t.draft.line, t.draft.stamp.rest, NO_TEXT) for t, u in items if not (u.headline or u.body)]
+    empty = [
+        Skipped(t.draft.line, t.draft.stamp.rest, NO_TEXT)
+        for t, u in items
+        if not (u.headline or u.body)
+    ]
     return [(t, u) for t, u in items if u.headline or u.body], empty
 
 

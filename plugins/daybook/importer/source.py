@@ -63,7 +63,7 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def detect_format(data: bytes, text: str) -> str:
-    """"html" for a saved web page (whatever its extension), else "text"."""
+    """ "html" for a saved web page (whatever its extension), else "text"."""
     if _HTML_SIGNS.match(data[:2048]):
         return "html"
     return "html" if len(_TAG.findall(text[:20000])) >= 5 else "text"

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
+from ..mdtext import escape_inline, escape_paragraph
 from . import noise
 from .clock import Stamp, match_stamp
 from .dates import match_date_line
@@ -169,7 +170,9 @@ def _drop_footer(state: _Builder, paragraph_lines: list[int]) -> None:
 
 
 def _is_fragment(text: str) -> bool:
-    return len(_WORD.findall(text)) <= 3 and not _SENTENCE_END.search(text) and not _BULLET.match(text)
+    return (
+        len(_WORD.findall(text)) <= 3 and not _SENTENCE_END.search(text) and not _BULLET.match(text)
+    )
 
 
 def _accepted_stamps(lines: list[str]) -> dict[int, Stamp]:
@@ -212,8 +215,6 @@ def _reads_as_body(text: str) -> bool:
 
 def to_markdown(paragraphs: tuple[str, ...] | list[str]) -> str:
     """Paragraphs of plain text as Markdown, bullet lines joined into lists."""
-    from ..mdtext import escape_inline, escape_paragraph
-
     blocks: list[str] = []
     for paragraph in paragraphs:
         bullet = _BULLET.match(paragraph)

@@ -61,7 +61,7 @@ _PAREN_ZONE_RE = re.compile(r"\(([^)]+)")
 
 
 def page_zone_statement(line: str) -> tzinfo | None:
-    """The zone of a page-level note such as "All times EDT:" or "All times are Paris time (GMT+1)."."""
+    """The zone a page-level note states: "All times EDT:", "All times are Paris time (GMT+1)."."""
     match = _PAGE_ZONE_RE.match(line.strip())
     if not match:
         return None

@@ -1,4 +1,4 @@
-"""Pelican adapters for Daybook: register the timeline generator (``PLUGINS = ["daybook.site"]``)."""
+"""Pelican adapters for Daybook; enable with ``PLUGINS = ["daybook.site"]``."""
 
 from .plugin import register
 

@@ -19,7 +19,9 @@ def feed_base(settings: Mapping[str, Any]) -> str:
     """The absolute URL feeds are built on: FEED_DOMAIN, else SITEURL."""
     base = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or ""
     if not base.startswith(("http://", "https://")):
-        logger.warning("daybook: no absolute FEED_DOMAIN or SITEURL; feed ids fall back to localhost")
+        logger.warning(
+            "daybook: no absolute FEED_DOMAIN or SITEURL; feed ids fall back to localhost"
+        )
         base = "http://localhost:8000"
     return base.rstrip("/")
 
@@ -34,7 +36,9 @@ def write_feeds(
     feeds = [("all", sitename, settings.get("SITESUBTITLE", ""), "", _items(base, timelines))]
     for view in timelines:
         title = f"{view.timeline.title} — {sitename}"
-        feeds.append((view.timeline.slug, title, view.timeline.description, view.url, _items(base, [view])))
+        feeds.append(
+            (view.timeline.slug, title, view.timeline.description, view.url, _items(base, [view]))
+        )
     written = []
     for name, title, subtitle, home, items in feeds:
         info = FeedInfo(

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.writers import Writer
 
 from ..content import load_days
 from ..dayfile import DayFileCodec
@@ -39,7 +40,7 @@ class DaybookGenerator(Generator):
             sum(t.total for t in self.timelines),
         )
 
-    def generate_output(self, writer) -> None:  # noqa: ANN001 (Pelican's Writer)
+    def generate_output(self, writer: Writer) -> None:
         """Write every page through Pelican's writer, then the feeds."""
         relative = self.settings.get("RELATIVE_URLS", False)
         day_template = self.get_template("day")

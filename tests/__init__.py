@@ -1,0 +1,1 @@
+"""Daybook test suite."""

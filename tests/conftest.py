@@ -1,0 +1,73 @@
+"""Shared fixtures: paths, a CLI runner, and a real tiny Pelican site built in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "archive" / "russia-ukraine-war" / "000_93f28ac5cc137d89.txt"
+ATOM_RNG = ROOT / ".cache" / "atom.rng"
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What `daybook` printed and returned."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        """stdout parsed as the one JSON object it must be."""
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def daybook(tmp_path: Path) -> Callable[..., CliResult]:
+    """Run the real `daybook` command in a subprocess, with tmp_path as the project."""
+
+    def run(*args: str | Path, cwd: Path = tmp_path) -> CliResult:
+        proc = subprocess.run(
+            [sys.executable, "-m", "daybook.cli", *map(str, args)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
+
+
+def write_day_files(content: Path, files: dict[str, str]) -> None:
+    """Write {relative path: text} under *content*."""
+    for relative, text in files.items():
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def build_site(content: Path, output: Path, **overrides: object) -> None:
+    """Run Pelican in-process with the project's settings, the theme and the daybook plugin."""
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            **overrides,
+        },
+    )
+    Pelican(settings).run()

@@ -1,0 +1,97 @@
+"""`make publish` puts the production build on a repository's gh-pages branch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Daybook Test",
+    "GIT_AUTHOR_EMAIL": "test@daybook.invalid",
+    "GIT_COMMITTER_NAME": "Daybook Test",
+    "GIT_COMMITTER_EMAIL": "test@daybook.invalid",
+}
+
+
+def git(*args: str, cwd: Path) -> str:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A fresh git checkout of the project's files (tracked and new), sharing the set-up virtualenv."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    clone = tmp_path / "project"
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, clone / name)
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    git("init", "-q", "-b", "main", cwd=clone)
+    git("add", "-A", cwd=clone)
+    git("commit", "-qm", "content", cwd=clone)
+    return clone
+
+
+def publish(project: Path, remote: Path) -> None:
+    env = {**os.environ, **GIT_ENV, "DAYBOOK_SITEURL": "https://example.github.io/daybook"}
+    subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "publish", f"GITHUB_PAGES_REMOTE={remote}"],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.publish
+def test_publish_pushes_the_site_to_gh_pages(project, tmp_path):
+    remote = tmp_path / "pages.git"
+    git("init", "-q", "--bare", str(remote), cwd=tmp_path)
+    publish(project, remote)
+    files = git(
+        "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages", cwd=tmp_path
+    ).split()
+    assert ".nojekyll" in files
+    for expected in (
+        "index.html",
+        "russia-ukraine-war/index.html",
+        "russia-ukraine-war/2024/04/03/index.html",
+        "russia-ukraine-war/2024/04/04/index.html",
+        "feeds/all.atom.xml",
+        "feeds/russia-ukraine-war.rss.xml",
+        "pagefind/pagefind.js",
+        "theme/css/base.css",
+    ):
+        assert expected in files
+    content_commit = git("rev-parse", "--short", "HEAD", cwd=project).strip()
+    message = git("--git-dir", str(remote), "log", "-1", "--format=%s", "gh-pages", cwd=tmp_path)
+    assert content_commit in message
+    atom = git("--git-dir", str(remote), "show", "gh-pages:feeds/all.atom.xml", cwd=tmp_path)
+    assert "<id>https://example.github.io/daybook/russia-ukraine-war/2024/04/04/#1808</id>" in atom
+
+
+@pytest.mark.publish
+def test_second_publish_keeps_history(project, tmp_path):
+    remote = tmp_path / "pages.git"
+    git("init", "-q", "--bare", str(remote), cwd=tmp_path)
+    publish(project, remote)
+    git("branch", "-D", "gh-pages", cwd=project)  # as on a fresh clone: only the remote has it
+    publish(project, remote)
+    count = git("--git-dir", str(remote), "rev-list", "--count", "gh-pages", cwd=tmp_path).strip()
+    assert count == "2"

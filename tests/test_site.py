@@ -1,0 +1,171 @@
+"""A real tiny site built in tmp_path: day pages, indexes, navigation, escaping, feeds."""
+
+from __future__ import annotations
+
+import logging
+
+import feedparser
+import pytest
+
+from .conftest import ATOM_RNG, build_site, write_day_files
+from .sitecheck import atom_problems, broken_links, page, rss_problems
+
+DAY_3 = """Title: Storm: Wednesday, April 3, 2024
+Date: 2024-04-03
+Timeline: storm
+Timezone: Europe/London
+
+{#2330}
+## 23:30 — Storm reaches the coast
+
+Winds of 120 km/h.
+"""
+DAY_4 = """Title: Storm: Thursday, April 4, 2024
+Date: 2024-04-04
+Timeline: storm
+Timezone: Europe/London
+
+{#0906 .key source="Met Office"}
+## 09:06 — <script>alert("headline")</script> warning
+
+Body with [a link](https://example.org/) and <img src=x onerror=alert(1)>.
+
+{#1808}
+## 18:08
+
+Only a body, no headline: cranes restart at the port after the storm passed through overnight.
+"""
+OTHER = """Date: 2024-05-01
+Timeline: election
+Timezone: UTC
+
+{#1200}
+## 12:00 — Polls open
+"""
+BROKEN = "Date: 2024-04-05\nTimeline: storm\n\n## 10:00 — no anchor\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    content, output = root / "content", root / "output"
+    write_day_files(
+        content,
+        {
+            "storm/2024/2024-04-03.md": DAY_3,
+            "storm/2024/2024-04-04.md": DAY_4,
+            "election/2024/2024-05-01.md": OTHER,
+        },
+    )
+    build_site(
+        content,
+        output,
+        DAYBOOK={
+            "default_timeline": "storm",
+            "timelines": {"storm": {"title": "The storm", "timezone": "Europe/London"}},
+            "feed_items": 10,
+        },
+        FEED_DOMAIN="https://archive.example.org",
+    )
+    return output
+
+
+def test_day_page_has_an_article_per_update(site):
+    soup = page(site, "storm/2024/04/04/")
+    articles = soup.select("article.update")
+    assert [a["id"] for a in articles] == ["1808", "0906"]  # newest first, as on the live page
+    for article in articles:
+        assert article.select_one(f'a[href="#{article["id"]}"]') is not None
+    times = [a.select_one("time")["datetime"] for a in articles]
+    # BST: 09:06 local is 08:06 UTC.
+    assert times == ["2024-04-04T17:08:00Z", "2024-04-04T08:06:00Z"]
+    assert articles[1].select_one("time").get_text(" ", strip=True) == "09:06 BST"
+    assert "update-key" in articles[1]["class"]
+    assert "Source: Met Office" in articles[1].get_text()
+
+
+def test_untrusted_text_is_escaped(site):
+    html = (site / "storm/2024/04/04/index.html").read_text(encoding="utf-8")
+    soup = page(site, "storm/2024/04/04/")
+    assert soup.find("script") is None
+    assert soup.find("img") is None
+    assert "onerror" not in str(soup.select_one(".update-body"))
+    assert '<script>alert("headline")</script> warning' in soup.find(id="0906").h2.get_text()
+    assert "&lt;script&gt;" in html
+
+
+def test_days_link_to_each_other(site):
+    older = page(site, "storm/2024/04/03/")
+    newer = page(site, "storm/2024/04/04/")
+    assert older.select_one('a[rel="next"]')["href"].endswith("storm/2024/04/04/")
+    assert newer.select_one('a[rel="prev"]')["href"].endswith("storm/2024/04/03/")
+    assert older.select_one('a[rel="prev"]') is None
+
+
+def test_timeline_index_lists_days_newest_first_with_counts(site):
+    soup = page(site, "storm/")
+    rows = [li.get_text(" ", strip=True) for li in soup.select(".day-list li")]
+    assert rows == ["Thursday, April 4, 2024 2 updates", "Wednesday, April 3, 2024 1 update"]
+
+
+def test_home_shows_latest_day_and_all_timelines(site):
+    soup = page(site, "")
+    assert [a.get_text() for a in soup.select(".timeline-list a")] == ["The storm", "Election"]
+    assert len(soup.select(".latest article.update")) == 2
+    assert "Thursday, April 4, 2024" in soup.select_one("#latest-heading").get_text()
+
+
+def test_headline_less_update_gets_a_title_from_its_body(site):
+    feed = feedparser.parse(str(site / "feeds/storm.atom.xml"))
+    assert feed.entries[0].title.startswith("Only a body, no headline: cranes restart")
+
+
+def test_feeds_one_entry_per_update_with_absolute_ids(site):
+    everything = feedparser.parse(str(site / "feeds/all.atom.xml"))
+    assert not everything.bozo
+    assert [e.id for e in everything.entries] == [
+        "https://archive.example.org/election/2024/05/01/#1200",
+        "https://archive.example.org/storm/2024/04/04/#1808",
+        "https://archive.example.org/storm/2024/04/04/#0906",
+        "https://archive.example.org/storm/2024/04/03/#2330",
+    ]
+    storm_rss = feedparser.parse(str(site / "feeds/storm.rss.xml"))
+    assert len(storm_rss.entries) == 3
+    assert rss_problems(site / "feeds/storm.rss.xml") == []
+
+
+@pytest.mark.skipif(not ATOM_RNG.exists(), reason="make test fetches the Atom grammar first")
+def test_atom_feeds_are_valid(site):
+    for feed in sorted((site / "feeds").glob("*.atom.xml")):
+        assert atom_problems(feed, ATOM_RNG) == [], feed
+
+
+def test_feed_autodiscovery(site):
+    soup = page(site, "storm/2024/04/04/")
+    feeds = {link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="alternate"]')}
+    assert feeds == {"all.atom.xml", "all.rss.xml", "storm.atom.xml", "storm.rss.xml"}
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert broken_links(site) == []
+
+
+def test_broken_day_file_is_skipped_and_logged(tmp_path, caplog):
+    content = tmp_path / "content"
+    write_day_files(
+        content, {"storm/2024/2024-04-03.md": DAY_3, "storm/2024/2024-04-05.md": BROKEN}
+    )
+    with caplog.at_level(logging.ERROR):
+        build_site(content, tmp_path / "out")
+    assert any(
+        "2024-04-05.md" in r.getMessage() and "no {#anchor}" in r.getMessage()
+        for r in caplog.records
+    )
+    assert (tmp_path / "out/storm/2024/04/03/index.html").exists()
+    assert not (tmp_path / "out/storm/2024/04/05").exists()
+
+
+def test_empty_content_builds_a_home_page(tmp_path):
+    (tmp_path / "content").mkdir()
+    build_site(tmp_path / "content", tmp_path / "out")
+    assert "No timelines archived yet" in page(tmp_path / "out", "").get_text()
