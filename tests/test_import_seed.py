@@ -196,3 +196,18 @@ def test_html_page_falls_back_to_visible_text(daybook, project):
         ("2025-06-03T00:12:00+00:00", "Cranes restart", "Work resumed at dawn."),
     ]
     assert report["files"][0]["format"] == "html"
+
+
+def test_runs_from_any_folder_with_the_projects_settings(daybook, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = daybook("import", "--dry-run", "--json", SEED, cwd=elsewhere)
+    assert result.code == 0, result.stderr
+    assert {u["timeline"] for u in result.json()["updates"]} == {"russia-ukraine-war"}
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_settings_file_that_does_not_exist_is_a_clear_error(daybook, project):
+    result = daybook("import", "--settings", project / "nope.py", SEED)
+    assert result.code == 2
+    assert result.stderr.strip() == f"daybook: {project / 'nope.py'}: no such settings file"

@@ -14,7 +14,9 @@ from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
 from .model import zone
-from .settings import load_settings_file
+from .settings import DaybookSettings, load_settings_file
+
+SETTINGS_FILE = "pelicanconf.py"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "--date", type=_iso_date, help="the day, when the page states none (YYYY-MM-DD)"
     )
     imp.add_argument(
-        "--content", type=Path, default=Path("content"), help="content folder (content/)"
+        "--content", type=Path, help="content folder (default: content/ of the project)"
     )
     imp.add_argument(
         "--archive", type=Path, help="where saved pages are kept (default: archive/ beside content)"
@@ -48,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--no-archive", action="store_true", help="do not copy pages into the archive")
     imp.add_argument("--format", choices=FORMATS, default="auto", help="force text or html")
     imp.add_argument(
-        "--settings", type=Path, default=Path("pelicanconf.py"), help="site settings file"
+        "--settings", type=Path, help="site settings (default: the project's pelicanconf.py)"
     )
     imp.add_argument(
         "--dry-run", action="store_true", help="write nothing, report what would change"
@@ -65,12 +67,24 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from exc
 
 
+def find_settings(start: Path) -> Path | None:
+    """pelicanconf.py in *start* or a parent, else in the project this command belongs to."""
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder / SETTINGS_FILE
+    installed_from = Path(__file__).resolve().parents[2] / SETTINGS_FILE
+    return installed_from if installed_from.is_file() else None
+
+
 def _run_import(args: argparse.Namespace) -> int:
-    settings = load_settings_file(args.settings)
-    archive = None if args.no_archive else (args.archive or args.content.parent / "archive")
+    settings_file = args.settings or find_settings(Path.cwd())
+    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
+    root = settings_file.parent if settings_file and not args.settings else Path()
+    content = args.content or root / "content"
+    archive = None if args.no_archive else (args.archive or content.parent / "archive")
     options = ImportOptions(
         timeline=settings.timeline(args.timeline),
-        content_dir=args.content,
+        content_dir=content,
         archive_dir=archive,
         tz=zone(args.tz) if args.tz else None,
         default_date=args.date,

@@ -81,7 +81,7 @@ def _timeline(slug: str, spec: Mapping[str, Any]) -> Timeline:
 
 def load_settings_file(path: Path) -> DaybookSettings:
     """Read DAYBOOK from a Pelican settings file (run as Python, as Pelican does)."""
-    if not path.exists():
-        return DaybookSettings()
+    if not path.is_file():
+        raise SettingsError(f"{path}: no such settings file")
     values = runpy.run_path(str(path))
     return DaybookSettings.from_mapping(values.get("DAYBOOK"))
