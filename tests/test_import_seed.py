@@ -129,7 +129,7 @@ def test_hand_edits_survive_reimport(daybook, project):
     assert result.code == 0
     assert day4.read_text(encoding="utf-8") == edited
     statuses = {u["anchor"]: u["status"] for u in result.json()["updates"]}
-    assert statuses["1806"] == "differs"
+    assert statuses["1806"] == "hand-edited"
     assert list(statuses.values()).count("unchanged") == 15
 
 
@@ -139,7 +139,7 @@ def test_hand_edits_survive_reimport(daybook, project):
         ("empty.txt", b"", "is empty"),
         ("blank.txt", b"  \n\n \n", "is empty"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("prose.txt", b"Just some words.\n\nNo clock anywhere.\n", "no timestamped updates"),
+        ("prose.txt", b"Just some words.\n\nNo clock anywhere.\n", "no timestamps found"),
         ("latin1.txt", "Caf\u00e9 1808 GMT \u2014 x".encode("cp1252"), "not UTF-8"),
         ("undated.txt", "1808 GMT \u2014 Headline\n\nBody.\n".encode(), "--date"),
     ],

@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from daybook.importer.merge import DIFFERS, NEW, UNCHANGED, merge_day, unique_anchor
+from daybook.importer.merge import EDITED, NEW, UNCHANGED, merge_day, unique_anchor
 from daybook.model import Day, Update
 
 
@@ -35,7 +35,7 @@ def test_hand_edited_update_is_matched_and_left_alone():
     day = Day("t", date(2024, 4, 4), "UTC", (stored,))
     merged = merge_day(day, [Update(at(9, 0), "Original", "Typo.")], None)
     assert merged.day.updates == (stored,)
-    assert merged.outcomes[0] == (stored, DIFFERS)
+    assert merged.outcomes[0] == (stored, EDITED)
 
 
 def test_unique_anchor():

@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from daybook.importer import noise
+from daybook.importer.paragraphs import to_markdown
 from daybook.importer.resolve import UndatedPageError, resolve
-from daybook.importer.text import parse_text, to_markdown
+from daybook.importer.text import parse_text
 
 DAY = "Tuesday, June 3, 2025"
 

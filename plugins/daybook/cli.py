@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .errors import DaybookError, SourceError
@@ -39,7 +39,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--timeline", help="timeline slug (default: DAYBOOK['default_timeline'])")
     imp.add_argument("--tz", help="IANA zone for clock times printed without one, e.g. Europe/Kyiv")
     imp.add_argument(
-        "--date", type=_iso_date, help="the day, when the page states none (YYYY-MM-DD)"
+        "--date",
+        type=_iso_date,
+        help="the day, when the page states none (YYYY-MM-DD); with a time (YYYY-MM-DDTHH:MM),"
+        " also when the page was saved, for relative stamps such as '3h ago'",
+    )
+    imp.add_argument(
+        "--order",
+        choices=("auto", "newest-first", "oldest-first"),
+        default="auto",
+        help="the page's reading order (default: detected from its clock times)",
     )
     imp.add_argument(
         "--content", type=Path, help="content folder (default: content/ of the project)"
@@ -60,11 +69,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iso_date(text: str) -> date:
+def _iso_date(text: str) -> date | datetime:
     try:
-        return date.fromisoformat(text)
+        return (
+            datetime.fromisoformat(text)
+            if "T" in text or " " in text.strip()
+            else date.fromisoformat(text)
+        )
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from exc
+        raise argparse.ArgumentTypeError(
+            f"not a date in YYYY-MM-DD (or YYYY-MM-DDTHH:MM) form: {text!r}"
+        ) from exc
 
 
 def find_settings(start: Path) -> Path | None:
@@ -82,12 +97,23 @@ def _run_import(args: argparse.Namespace) -> int:
     root = settings_file.parent if settings_file and not args.settings else Path()
     content = args.content or root / "content"
     archive = None if args.no_archive else (args.archive or content.parent / "archive")
+    timeline = settings.timeline(args.timeline)
+    tz = zone(args.tz) if args.tz else None
+    reference = None
+    if isinstance(args.date, datetime):
+        reference = (
+            args.date
+            if args.date.tzinfo
+            else args.date.replace(tzinfo=tz or zone(timeline.timezone))
+        )
     options = ImportOptions(
-        timeline=settings.timeline(args.timeline),
+        timeline=timeline,
         content_dir=content,
         archive_dir=archive,
-        tz=zone(args.tz) if args.tz else None,
-        default_date=args.date,
+        tz=tz,
+        default_date=args.date.date() if isinstance(args.date, datetime) else args.date,
+        reference=reference,
+        newest_first={"auto": None, "newest-first": True, "oldest-first": False}[args.order],
         dry_run=args.dry_run,
         format=args.format,
     )

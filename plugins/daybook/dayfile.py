@@ -80,12 +80,13 @@ class DayFileCodec:
         local = day.local(update)
         if local.date() != day.date:
             raise ValueError(f"update at {local.isoformat()} does not belong to {day.date}")
-        attrs = [f"#{update.anchor}"] + ([".key"] if update.key else [])
+        attrs = [f"#{update.anchor}"] + [f".{flag}" for flag in _flags(update)]
         for name, value in (
             ("source", update.source),
             ("author", update.author),
             ("tags", ", ".join(update.tags)),
             ("origin", update.origin),
+            ("digest", update.digest),
             ("offset", _offset_if_ambiguous(local, day.timezone)),
         ):
             if value:
@@ -173,8 +174,10 @@ class DayFileCodec:
             source=_unquote_attr(attrs["source"]) if "source" in attrs else None,
             author=_unquote_attr(attrs["author"]) if "author" in attrs else None,
             key="key" in attrs.get("class", "").split(),
+            untimed="untimed" in attrs.get("class", "").split(),
             tags=_split_list(_unquote_attr(attrs.get("tags", ""))),
             origin=_unquote_attr(attrs["origin"]) if "origin" in attrs else None,
+            digest=_unquote_attr(attrs["digest"]) if "digest" in attrs else None,
         )
 
 
@@ -282,6 +285,10 @@ def _clock(local: datetime) -> str:
     if local.microsecond:
         text += f".{local:%f}"
     return text
+
+
+def _flags(update: Update) -> list[str]:
+    return [name for name, on in (("key", update.key), ("untimed", update.untimed)) if on]
 
 
 def _one_line(text: str) -> str:

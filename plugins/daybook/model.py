@@ -44,6 +44,10 @@ class Update:
     tags: tuple[str, ...] = ()
     origin: str | None = None
     """URL of the archived page the update came from, when known."""
+    untimed: bool = False
+    """The page gave no clock time: *published* only carries the date and the page's order."""
+    digest: str | None = None
+    """Hash of headline and body as last imported: tells a hand edit from a new capture."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "published", require_aware(self.published, "Update.published"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -18,6 +18,7 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
+_LABEL = re.compile(r"^(?:published|updated|last updated)(?:\s+on)?\s*:?\s*", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _WEEKDAY = r"(?:(?P<weekday>[A-Za-z]{3,9})\.?,?\s+)?"
@@ -30,7 +31,7 @@ _PATTERNS = (
 
 def match_date_line(line: str) -> tuple[date, bool] | None:
     """The date a line states on its own, and whether a printed weekday agrees with it."""
-    text = line.strip().rstrip(":").strip()
+    text = _LABEL.sub("", line.strip()).rstrip(":").strip()
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if match:
@@ -41,7 +42,7 @@ def match_date_line(line: str) -> tuple[date, bool] | None:
 def _to_date(match: re.Match[str]) -> tuple[date, bool] | None:
     groups = match.groupdict()
     month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else month_number(month_text)
     if month is None:
         return None
     try:
@@ -53,3 +54,8 @@ def _to_date(match: re.Match[str]) -> tuple[date, bool] | None:
         return None
     agrees = not weekday or _WEEKDAYS.index(weekday) == found.weekday()
     return found, agrees
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or abbreviation ("Mar", "Sept."), else None."""
+    return MONTHS.get(name.lower().rstrip("."))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..model import Day, Update
 
-NEW, UNCHANGED, DIFFERS = "new", "unchanged", "differs"
+NEW, UNCHANGED, CHANGED, EDITED = "new", "unchanged", "changed", "hand-edited"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +20,20 @@ class Merged:
     """Each incoming update as stored in the day (anchor set), with its status."""
 
 
-def clock_anchor(local: datetime) -> str:
-    """The readable anchor base for a clock time: "1808" for 18:08."""
+def text_digest(update: Update) -> str:
+    """A short, stable hash of an update's headline and body."""
+    data = f"{update.headline}\n{update.body}".encode()
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def clock_anchor(local: datetime, untimed: bool = False) -> str:
+    """The readable anchor base for a clock time: "1808" for 18:08.
+
+    Untimed updates have no clock: "u1", "u2", … by their place in the day.
+    """
+    if untimed:
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        return f"u{int((local - midnight).total_seconds()) + 1}"
     return f"{local:%H%M}"
 
 
@@ -35,46 +48,69 @@ def unique_anchor(base: str, taken: set[str]) -> str:
 
 
 def merge_day(day: Day, incoming: list[Update], source_ref: str | None) -> Merged:
-    """Add *incoming* (oldest first, no anchors) to *day*; existing updates are never changed.
+    """Add *incoming* (oldest first, no anchors) to *day*, keeping every anchor.
 
-    An incoming update matches a stored one at the same instant with the same headline or
-    the same body, or the only one at that instant on both sides. A match whose text
-    differs keeps the stored text: it may be a hand edit, which must survive re-import.
+    A stored update still holding the text it was imported with (its digest matches) takes
+    a new capture's text in place; one edited by hand since keeps its text.
     """
-    stored = list(day.updates)
-    taken = {u.anchor for u in stored}
+    stored = {u.anchor: u for u in day.updates}
+    taken = set(stored)
     claimed: set[str] = set()
     outcomes: list[tuple[Update, str]] = []
-    added: list[Update] = []
-    for update in incoming:
-        match = _find_match(update, stored, incoming, claimed)
-        if match is not None:
-            claimed.add(match.anchor)
-            same = match.headline == update.headline and match.body == update.body
-            outcomes.append((match, UNCHANGED if same else DIFFERS))
+    for raw in incoming:
+        update = replace(raw, digest=text_digest(raw))
+        match = _find_match(update, list(stored.values()), incoming, claimed)
+        if match is None:
+            anchor = unique_anchor(clock_anchor(day.local(update), update.untimed), taken)
+            taken.add(anchor)
+            claimed.add(anchor)
+            stored[anchor] = replace(update, anchor=anchor)
+            outcomes.append((stored[anchor], NEW))
             continue
-        anchor = unique_anchor(clock_anchor(day.local(update)), taken)
-        taken.add(anchor)
-        new = replace(update, anchor=anchor)
-        added.append(new)
-        outcomes.append((new, NEW))
+        claimed.add(match.anchor)
+        merged, status = _reconcile(match, update)
+        stored[match.anchor] = merged
+        outcomes.append((merged, status))
     sources = day.sources
-    if added and source_ref and source_ref not in sources:
+    if (
+        any(status != UNCHANGED for _, status in outcomes)
+        and source_ref
+        and source_ref not in sources
+    ):
         sources = (*sources, source_ref)
-    updates = sorted([*stored, *added], key=lambda u: u.published)
+    updates = sorted(stored.values(), key=lambda u: u.published)
     return Merged(replace(day, updates=tuple(updates), sources=sources), tuple(outcomes))
+
+
+def _reconcile(stored: Update, incoming: Update) -> tuple[Update, str]:
+    if (stored.headline, stored.body) == (incoming.headline, incoming.body):
+        return stored, UNCHANGED
+    if stored.digest is None or stored.digest != text_digest(stored):
+        return stored, EDITED  # without a digest we cannot tell, so the file's text wins
+    taken = replace(stored, headline=incoming.headline, body=incoming.body, digest=incoming.digest)
+    return replace(taken, source=stored.source or incoming.source), CHANGED
 
 
 def _find_match(
     update: Update, stored: list[Update], incoming: list[Update], claimed: set[str]
 ) -> Update | None:
-    same_time = [u for u in stored if u.published == update.published and u.anchor not in claimed]
+    free = [u for u in stored if u.anchor not in claimed]
+    same_time = [u for u in free if u.published == update.published]
     for candidate in same_time:
-        if (
-            update.headline and candidate.headline == update.headline
-        ) or candidate.body == update.body:
+        if _same_text(candidate, update):
             return candidate
+    if update.untimed:
+        # Untimed positions shift when a page grows: match by text anywhere in the day.
+        return next((u for u in free if u.untimed and _same_text(u, update)), None)
     peers = [u for u in incoming if u.published == update.published]
     if len(same_time) == 1 and len(peers) == 1:
         return same_time[0]
     return None
+
+
+def _same_text(stored: Update, update: Update) -> bool:
+    return (
+        stored.digest == update.digest
+        or (bool(update.headline) and stored.headline == update.headline)
+        or (bool(update.body) and stored.body == update.body)
+    )

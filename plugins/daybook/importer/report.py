@@ -89,6 +89,7 @@ def _update_json(item: ImportedUpdate, path: str) -> dict[str, Any]:
         "key": update.key,
         "tags": list(update.tags),
         "origin": update.origin,
+        "untimed": update.untimed,
         "status": item.status,
         "file": path,
         "line": item.line,

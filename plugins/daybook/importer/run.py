@@ -13,11 +13,13 @@ from ..errors import DayFileError, SourceError
 from ..model import Day, Timeline, Update, zone
 from .attribution import body_source, headline_source
 from .html import visible_lines
+from .layout import parse_page
 from .merge import merge_day
+from .paragraphs import to_markdown
 from .report import FileReport, ImportedUpdate
 from .resolve import Timed, UndatedPageError, resolve
 from .source import read_page
-from .text import Skipped, parse_text, to_markdown
+from .text import Skipped
 
 logger = logging.getLogger(__name__)
 NO_TEXT = "timestamp with no text"
@@ -34,6 +36,10 @@ class ImportOptions:
     tz: tzinfo | None = None
     """Zone for clock times printed without one; default: the timeline's zone."""
     default_date: date | None = None
+    reference: datetime | None = None
+    """When the page was saved: the reference for relative stamps ("3h ago")."""
+    newest_first: bool | None = None
+    """Force the page's reading order; None detects it."""
     dry_run: bool = False
     format: str = "auto"
 
@@ -50,7 +56,7 @@ class Importer:
         """Import one saved page; raise SourceError (and write nothing) when it is unusable."""
         page = read_page(path, self.options.format)
         text = visible_lines(page.text) if page.format == "html" else page.text
-        parsed = parse_text(text)
+        parsed = parse_page(text)
         if not parsed.drafts:
             raise SourceError(
                 page.path, "no timestamped updates found (lines such as '1808 GMT — Headline')"
@@ -58,7 +64,11 @@ class Importer:
         timeline = self.options.timeline
         try:
             resolution = resolve(
-                parsed, self.options.default_date, self.options.tz or zone(timeline.timezone)
+                parsed,
+                self.options.default_date,
+                self.options.tz or zone(timeline.timezone),
+                self.options.reference,
+                self.options.newest_first,
             )
         except UndatedPageError as exc:
             raise SourceError(page.path, str(exc)) from exc
@@ -150,6 +160,8 @@ def build_update(item: Timed) -> Update:
         headline=draft.headline,
         body=to_markdown(paragraphs),
         source=source or headline_source(draft.headline),
+        author=draft.author,
+        untimed=draft.stamp is None,
     )
 
 
@@ -160,11 +172,7 @@ def _chronological(
     order = range(len(timed) - 1, -1, -1) if newest_first else range(len(timed))
     items = [(timed[i], build_update(timed[i])) for i in order]
     items.sort(key=lambda pair: pair[1].published)
-    empty = [
-        Skipped(t.draft.line, t.draft.stamp.rest, NO_TEXT)
-        for t, u in items
-        if not (u.headline or u.body)
-    ]
+    empty = [Skipped(t.draft.line, "", NO_TEXT) for t, u in items if not (u.headline or u.body)]
     return [(t, u) for t, u in items if u.headline or u.body], empty
 
 

@@ -1,4 +1,10 @@
-"""The plain-text layout: lines of a pasted live blog -> stamped drafts, plus skipped lines."""
+"""The plain-text layout: lines of a pasted live blog -> stamped drafts, plus skipped lines.
+
+Lines are classified first (date line, zone note, stamp, rule, noise, text) so that choices
+that depend on the whole page can be made before any update is built: which clock-like
+openings are really stamps, whether headlines stand above or below their stamps, and which
+labelled stamp is the page's own "Updated" time rather than an update.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +13,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
-from ..mdtext import escape_inline, escape_paragraph
 from . import noise
 from .clock import Stamp, match_stamp
 from .dates import match_date_line
+from .paragraphs import is_fragment, is_title_like, split_headline
 from .zones import page_zone_statement
 
-_BULLET = re.compile(r"^[•·▪●◦*-]\s+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
-_WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+_RULE = re.compile(r"^[_=*~\-–—]{3,}$")
 ZONE_NOTE = "time-zone note (applied to the page)"
 PAGE_TITLE = "page title"
 STAND_FIRST = "stand-first"
 PAGE_FOOTER = "page footer"
+PAGE_UPDATED = "page's own updated time (used for relative stamps)"
+RELATIVE_BESIDE = "relative time (the absolute stamp beside it is used)"
+RULE_LINE = "separator line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +45,13 @@ class Draft:
     """An update as written on the page, before dates and zones are resolved."""
 
     line: int
-    stamp: Stamp
+    stamp: Stamp | None
+    """None on pages without timestamps: the update only has a position."""
     block: int
     """Index of the date block the update sits in (a new block starts at each date line)."""
     headline: str
     paragraphs: tuple[str, ...]
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +64,40 @@ class ParsedPage:
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...]
     page_zone: tzinfo | None
+    reference: Stamp | None = None
+    """The page's own "Updated …" stamp, the reference for relative stamps."""
+    page_date: date | None = None
+    """A date the page states outside date lines (in its title, intro or URL)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank source line and what it is."""
+
+    number: int
+    text: str
+    kind: str
+    """"date", "zone", "stamp", "rule", "noise" or "text"."""
+    stamp: Stamp | None = None
+    reason: str = ""
 
 
 @dataclass
 class _Builder:
     """Mutable state while walking the lines of one page."""
 
+    headlines_above: set[int]
     title: str = ""
     block_dates: list[date | None] = field(default_factory=lambda: [None])
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_zone: tzinfo | None = None
+    reference: Stamp | None = None
     current: tuple[int, Stamp, int] | None = None
+    above: str = ""
+    pending_above: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     captions: set[str] = field(default_factory=set)
     previous: str = ""
@@ -78,9 +108,10 @@ class _Builder:
     def close_update(self) -> None:
         if self.current is not None:
             number, stamp, block = self.current
-            headline, body = split_headline(stamp, self.paragraphs)
-            self.drafts.append(Draft(number, stamp, block, headline, tuple(body)))
-        self.current, self.paragraphs = None, []
+            headline, body = split_headline(stamp, self.paragraphs, self.above)
+            author = stamp.prefix or None
+            self.drafts.append(Draft(number, stamp, block, headline, tuple(body), author))
+        self.current, self.paragraphs, self.paragraph_lines, self.above = None, [], [], ""
 
 
 def clean_line(raw: str) -> str:
@@ -88,28 +119,107 @@ def clean_line(raw: str) -> str:
     return _SPACES.sub(" ", _CONTROL.sub("", raw)).strip()
 
 
+def classify_lines(text: str) -> list[Line]:
+    """Every non-blank line with its kind, page-level stamp decisions already made."""
+    lines = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = clean_line(raw)
+        if line:
+            lines.append(_classify(number, line))
+    lines = _drop_sentence_stamps(lines)
+    lines = _mark_page_updated(lines)
+    return _mark_redundant_relative(lines)
+
+
+def _classify(number: int, text: str) -> Line:
+    if match_date_line(text):
+        return Line(number, text, "date")
+    if page_zone_statement(text) is not None:
+        return Line(number, text, "zone")
+    stamp = match_stamp(text)
+    if stamp is not None:
+        return Line(number, text, "stamp", stamp)
+    if _RULE.match(text):
+        return Line(number, text, "rule", reason=RULE_LINE)
+    reason = noise.classify(text)
+    return Line(number, text, "noise", reason=reason) if reason else Line(number, text, "text")
+
+
+def _drop_sentence_stamps(lines: list[Line]) -> list[Line]:
+    """A page that marks updates with punctuation after the time ("1808 GMT —", "7 p.m.:")
+    does not also mark some with a bare space, so "7 p.m. curfew begins…" is text."""
+    stamps = [line.stamp for line in lines if line.stamp]
+    styles = Counter(s.separator in ("dash", "colon", "bar") for s in stamps)
+    if styles[True] <= styles[False]:
+        return lines
+    return [
+        Line(line.number, line.text, "text")
+        if line.stamp and line.stamp.separator == "space" and not line.stamp.zone
+        else line
+        for line in lines
+    ]
+
+
+def _mark_page_updated(lines: list[Line]) -> list[Line]:
+    """A lone labelled stamp above the updates ("Updated 10:32 GMT, 2 March 2025") dates the
+    page, not an update, when the updates themselves are not labelled."""
+    stamps = [line for line in lines if line.stamp]
+    if len(stamps) < 2 or not stamps[0].stamp.labelled or any(s.stamp.labelled for s in stamps[1:]):
+        return lines
+    first = stamps[0]
+    return [Line(ln.number, ln.text, "updated", ln.stamp) if ln is first else ln for ln in lines]
+
+
+def _mark_redundant_relative(lines: list[Line]) -> list[Line]:
+    """ "5h ago" directly above "16:45": the absolute stamp counts, the relative one is noise."""
+    marked = list(lines)
+    for index, line in enumerate(lines[:-1]):
+        after = lines[index + 1]
+        bare_relative = line.stamp and line.stamp.relative and not line.stamp.rest
+        if bare_relative and after.stamp and not after.stamp.relative:
+            marked[index] = Line(line.number, line.text, "noise", reason=RELATIVE_BESIDE)
+    return marked
+
+
+def headlines_above(lines: list[Line]) -> set[int]:
+    """Line numbers of headlines printed above their stamp ("Library reopens ⏎ 14:20 – 7 Feb").
+
+    Chosen for the whole page: when most bare stamps (nothing after the clock) have a
+    title-like line right above them, those lines are the headlines.
+    """
+    content = [line for line in lines if line.kind != "noise"]
+    bare = [i for i, line in enumerate(content) if line.kind == "stamp" and not line.stamp.rest
+            and not line.stamp.headline]  # fmt: skip
+    above = [
+        i
+        for i in bare
+        if i > 0 and content[i - 1].kind == "text" and is_title_like(content[i - 1].text)
+    ]
+    below = [i for i in bare if _headline_below(content, i)]
+    if not above or len(above) <= len(below) or len(above) * 2 < len(bare):
+        return set()
+    return {content[i - 1].number for i in above}
+
+
+def _headline_below(content: list[Line], index: int) -> bool:
+    """A title-like line right under a bare stamp, with more text after it (Sky, BBC)."""
+    if index + 2 >= len(content):
+        return False
+    below, after = content[index + 1], content[index + 2]
+    return below.kind == "text" and is_title_like(below.text) and after.kind == "text"
+
+
 def parse_text(text: str) -> ParsedPage:
-    """Split a pasted live blog into drafts; every line not used is reported as skipped."""
-    lines = [clean_line(raw) for raw in text.split("\n")]
-    stamps = _accepted_stamps(lines)
-    state = _Builder()
-    paragraph_lines: list[int] = []
-    for number, line in enumerate(lines, start=1):
-        if not line:
-            continue
-        if _handle_structure(state, number, line, stamps.get(number)):
-            paragraph_lines = []
-            continue
-        reason = _noise_reason(state, line)
-        if reason:
-            state.skip(number, line, reason)
-        elif state.current is None:
-            _preamble(state, number, line)
-        else:
-            state.paragraphs.append(line)
-            paragraph_lines.append(number)
-        state.previous = line
-    _drop_footer(state, paragraph_lines)
+    """Split a pasted live blog with timestamps into drafts; unused lines are reported."""
+    return parse_lines(classify_lines(text))
+
+
+def parse_lines(lines: list[Line]) -> ParsedPage:
+    """Build the drafts of a page whose updates carry stamps."""
+    state = _Builder(headlines_above=headlines_above(lines))
+    for line in lines:
+        _take(state, line)
+    _drop_footer(state)
     state.close_update()
     return ParsedPage(
         title=state.title,
@@ -118,38 +228,53 @@ def parse_text(text: str) -> ParsedPage:
         skipped=tuple(sorted(state.skipped, key=lambda s: s.line)),
         warnings=tuple(state.warnings),
         page_zone=state.page_zone,
+        reference=state.reference,
     )
 
 
-def _handle_structure(state: _Builder, number: int, line: str, stamp: Stamp | None) -> bool:
-    """Date lines, zone notes and stamps shape the page rather than carry text."""
-    found = match_date_line(line)
-    if found:
-        day, agrees = found
+def _take(state: _Builder, line: Line) -> None:
+    number, text = line.number, line.text
+    if line.kind == "date":
+        day, agrees = match_date_line(text)
         if not agrees:
-            state.warnings.append(f"line {number}: weekday in {line!r} does not match {day}")
+            state.warnings.append(f"line {number}: weekday in {text!r} does not match {day}")
         state.close_update()
         state.block_dates.append(day)
-        return True
-    zone = page_zone_statement(line)
-    if zone is not None:
-        state.page_zone = zone
-        state.skip(number, line, ZONE_NOTE)
-        return True
-    if stamp is not None:
+    elif line.kind == "zone":
+        state.page_zone = page_zone_statement(text)
+        state.skip(number, text, ZONE_NOTE)
+    elif line.kind == "updated":
+        state.reference = line.stamp
+        state.skip(number, text, PAGE_UPDATED)
+    elif line.kind == "stamp":
         state.close_update()
-        state.current = (number, stamp, len(state.block_dates) - 1)
-        return True
-    return False
+        state.current = (number, line.stamp, len(state.block_dates) - 1)
+        state.above, state.pending_above = state.pending_above, ""
+    elif number in state.headlines_above:
+        state.pending_above = text
+    else:
+        _take_text(state, line)
 
 
-def _noise_reason(state: _Builder, line: str) -> str | None:
-    reason = noise.classify(line)
+def _take_text(state: _Builder, line: Line) -> None:
+    reason = _noise_reason(state, line)
+    if reason:
+        state.skip(line.number, line.text, reason)
+    elif state.current is None:
+        _preamble(state, line.number, line.text)
+    else:
+        state.paragraphs.append(line.text)
+        state.paragraph_lines.append(line.number)
+    state.previous = line.text
+
+
+def _noise_reason(state: _Builder, line: Line) -> str | None:
+    reason = line.reason or None
     if reason == noise.PHOTO_CAPTION:
-        key = noise.normalise(line)
+        key = noise.normalise(line.text)
         reason = noise.REPEATED_CAPTION if key in state.captions else reason
         state.captions.add(key)
-    elif reason is None and line == state.previous:
+    elif reason is None and line.text == state.previous:
         reason = noise.REPEATED_LINE
     return reason
 
@@ -163,67 +288,7 @@ def _preamble(state: _Builder, number: int, line: str) -> None:
         state.skip(number, line, STAND_FIRST)
 
 
-def _drop_footer(state: _Builder, paragraph_lines: list[int]) -> None:
+def _drop_footer(state: _Builder) -> None:
     """Short phrases after the last update's text are page furniture ("Route 6"), not body."""
-    while state.paragraphs and _is_fragment(state.paragraphs[-1]):
-        state.skip(paragraph_lines.pop(), state.paragraphs.pop(), PAGE_FOOTER)
-
-
-def _is_fragment(text: str) -> bool:
-    return (
-        len(_WORD.findall(text)) <= 3 and not _SENTENCE_END.search(text) and not _BULLET.match(text)
-    )
-
-
-def _accepted_stamps(lines: list[str]) -> dict[int, Stamp]:
-    """Stamps by line number, dropping clock-like sentence openings ("7 p.m. curfew begins…").
-
-    A page that marks its updates with punctuation after the time ("1808 GMT —", "7 p.m.:")
-    does not also mark some with a bare space, so those are read as text.
-    """
-    found = {n: s for n, line in enumerate(lines, start=1) if line and (s := match_stamp(line))}
-    styles = Counter(s.separator in ("dash", "colon", "bar") for s in found.values())
-    if styles[True] > styles[False]:
-        return {n: s for n, s in found.items() if s.separator != "space" or s.zone}
-    return found
-
-
-def split_headline(stamp: Stamp, paragraphs: list[str]) -> tuple[str, list[str]]:
-    """Decide what of the stamp line and the paragraphs below it is headline and what is body."""
-    rest = stamp.rest
-    if rest:
-        if stamp.separator == "colon" and (not paragraphs or not is_title_like(rest)):
-            return "", [rest, *paragraphs]
-        if not paragraphs and _reads_as_body(rest):
-            return "", [rest]
-        return rest, list(paragraphs)
-    if len(paragraphs) >= 2 and is_title_like(paragraphs[0]):
-        return paragraphs[0], list(paragraphs[1:])
-    return "", list(paragraphs)
-
-
-def is_title_like(text: str) -> bool:
-    """A headline is short and does not end like a sentence."""
-    return len(_WORD.findall(text)) <= 20 and not _SENTENCE_END.search(text)
-
-
-def _reads_as_body(text: str) -> bool:
-    words = len(_WORD.findall(text))
-    sentences = len(re.findall(r"[.!?][\"'”’]?\s+[A-Z“\"]", text))
-    return words > 25 or sentences >= 1
-
-
-def to_markdown(paragraphs: tuple[str, ...] | list[str]) -> str:
-    """Paragraphs of plain text as Markdown, bullet lines joined into lists."""
-    blocks: list[str] = []
-    for paragraph in paragraphs:
-        bullet = _BULLET.match(paragraph)
-        if bullet:
-            item = "- " + escape_inline(paragraph[bullet.end() :].strip())
-            if blocks and blocks[-1].startswith("- "):
-                blocks[-1] += "\n" + item
-                continue
-            blocks.append(item)
-        else:
-            blocks.append(escape_paragraph(paragraph))
-    return "\n\n".join(blocks)
+    while state.paragraphs and is_fragment(state.paragraphs[-1]):
+        state.skip(state.paragraph_lines.pop(), state.paragraphs.pop(), PAGE_FOOTER)

@@ -23,16 +23,25 @@ _REGIONAL = {
     "KYIV": "Europe/Kyiv", "KIEV": "Europe/Kyiv", "MOSCOW": "Europe/Moscow",
 }  # fmt: skip
 _SPELLED = {
-    "GREENWICH MEAN TIME": "GMT", "BRITISH SUMMER TIME": "BST",
+    "GREENWICH MEAN TIME": "GMT", "BRITISH SUMMER TIME": "BST", "COORDINATED UNIVERSAL TIME": "UTC",
     "CENTRAL EUROPEAN TIME": "CET", "CENTRAL EUROPEAN SUMMER TIME": "CEST",
     "EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT",
 }  # fmt: skip
 
+# Abbreviations that name different offsets in different places; a dual stamp's other clock
+# tells which is meant ("06:45 GMT/ 00:45 CST": US Central; "08:30 GMT/ 16:30 CST": China).
+_AMBIGUOUS_HOURS = {
+    "CST": (-6, 8), "IST": (5.5, 1, 2), "BST": (1, 6), "AST": (-4, 3), "EST": (-5, 10),
+}  # fmt: skip
+_FIXED_HOURS["AST"] = -4
+
 ABBREVIATIONS = sorted([*_FIXED_HOURS, *_REGIONAL, *_SPELLED], key=len, reverse=True)
-_OFFSET_RE = re.compile(r"^(?:GMT|UTC)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET_RE = re.compile(r"^(?:GMT|UTC)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 ZONE_PATTERN = (
-    r"(?:(?:GMT|UTC)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|"
-    + "|".join(re.escape(a) for a in ABBREVIATIONS if a not in ("Z",))
+    r"(?:(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?i:"
+    + "|".join(re.escape(a) for a in _SPELLED)
+    + ")|"
+    + "|".join(re.escape(a) for a in ABBREVIATIONS if a not in ("Z",) and a not in _SPELLED)
     + r")"
 )
 
@@ -74,3 +83,13 @@ def page_zone_statement(line: str) -> tzinfo | None:
         paren = _PAREN_ZONE_RE.search(what)
         found = resolve_zone(paren.group(1)) if paren else None
     return found
+
+
+def zone_candidates(word: str) -> list[tzinfo]:
+    """Every zone a printed word may mean, the usual reading first."""
+    key = " ".join(word.upper().replace(".", "").split())
+    key = _SPELLED.get(key, key)
+    if key in _AMBIGUOUS_HOURS:
+        return [timezone(timedelta(hours=h), key) for h in _AMBIGUOUS_HOURS[key]]
+    found = resolve_zone(word)
+    return [found] if found is not None else []
