@@ -8,7 +8,7 @@ import re
 # name closing a headline. The headline keeps it; the source field gets a copy.
 _HEADLINE_TAIL = re.compile(
     r"^(?P<head>(?:\S+\s+){2,}\S*?)(?::|\s[—–-])\s+"
-    r"(?P<source>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’&-]*){0,3})$"
+    r"(?P<source>[A-Za-z][A-Za-z'’.&-]*(?:\s+[A-Za-z][A-Za-z'’&-]*){0,3})$"
 )
 # "(Reuters) - Two observers…" and "MOSCOW, March 2 (Reuters) - …" (wire style).
 _LEADING_AGENCY = re.compile(
@@ -23,7 +23,11 @@ def headline_source(headline: str) -> str | None:
     match = _HEADLINE_TAIL.match(headline.strip())
     if not match or re.search(r"[.?!\"“”]$", match.group("source")):
         return None
-    return match.group("source").strip()
+    source = match.group("source").strip()
+    # "…: officials" names a source; "…: what we know so far" does not.
+    if source[0].islower() and len(source.split()) > 2:
+        return None
+    return source
 
 
 def body_source(paragraphs: list[str]) -> tuple[str | None, list[str]]:

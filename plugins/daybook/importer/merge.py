@@ -8,7 +8,13 @@ from datetime import datetime
 
 from ..model import Day, Update
 
-NEW, UNCHANGED, CHANGED, EDITED = "new", "unchanged", "changed", "hand-edited"
+NEW, UNCHANGED, CHANGED, EDITED, SUPERSEDED = (
+    "new",
+    "unchanged",
+    "changed",
+    "hand-edited",
+    "superseded",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +53,14 @@ def unique_anchor(base: str, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def merge_day(day: Day, incoming: list[Update], source_ref: str | None) -> Merged:
+def merge_day(
+    day: Day, incoming: list[Update], source_ref: str | None, new_capture: bool = True
+) -> Merged:
     """Add *incoming* (oldest first, no anchors) to *day*, keeping every anchor.
 
     A stored update still holding the text it was imported with (its digest matches) takes
-    a new capture's text in place; one edited by hand since keeps its text.
+    a new capture's text in place; one edited by hand since keeps its text. A page imported
+    before (*new_capture* false) is an older capture and changes no text.
     """
     stored = {u.anchor: u for u in day.updates}
     taken = set(stored)
@@ -68,7 +77,7 @@ def merge_day(day: Day, incoming: list[Update], source_ref: str | None) -> Merge
             outcomes.append((stored[anchor], NEW))
             continue
         claimed.add(match.anchor)
-        merged, status = _reconcile(match, update)
+        merged, status = _reconcile(match, update, new_capture)
         stored[match.anchor] = merged
         outcomes.append((merged, status))
     sources = day.sources
@@ -82,11 +91,13 @@ def merge_day(day: Day, incoming: list[Update], source_ref: str | None) -> Merge
     return Merged(replace(day, updates=tuple(updates), sources=sources), tuple(outcomes))
 
 
-def _reconcile(stored: Update, incoming: Update) -> tuple[Update, str]:
+def _reconcile(stored: Update, incoming: Update, new_capture: bool) -> tuple[Update, str]:
     if (stored.headline, stored.body) == (incoming.headline, incoming.body):
         return stored, UNCHANGED
     if stored.digest is None or stored.digest != text_digest(stored):
         return stored, EDITED  # without a digest we cannot tell, so the file's text wins
+    if not new_capture:
+        return stored, SUPERSEDED
     taken = replace(stored, headline=incoming.headline, body=incoming.body, digest=incoming.digest)
     return replace(taken, source=stored.source or incoming.source), CHANGED
 

@@ -11,6 +11,7 @@ REPEATED_CAPTION = "repeated photo caption"
 REPEATED_LINE = "repeated line"
 CREDIT_LINE = "credit line"
 EMBED = "embedded post"
+CLOCK_HEADER = "clock header (local times of several cities)"
 
 # Navigation, sharing and site chrome seen on real live blogs (reference/formats.md §3),
 # compared after lower-casing and dropping trailing dots, emoji and arrows.
@@ -38,8 +39,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^live updates\s*[|,]", re.I), PAGE_NOISE),
     (re.compile(r"^(?!(?:\S+\s+){25}).*\bclick here\b|^follow .*\bupdates here\b", re.I),
      OTHER_DAY_LINK),
-    (re.compile(r"^for (our|all|the) (live |latest )?(updates|coverage|live blog)\b", re.I),
-     OTHER_DAY_LINK),
+    (re.compile(r"^(for|follow) (our |all |the |full |more |complete )*(live |latest )?"
+                r"(updates|coverage|live blog|stories)\b", re.I), OTHER_DAY_LINK),
     (re.compile(r"live (blog|page|coverage) (is|has) (now )?(closed|ended|paused|wrapping up)",
                 re.I), OTHER_DAY_LINK),
     (re.compile(r"^(that's|that is) all (from|for)\b", re.I), OTHER_DAY_LINK),
@@ -52,6 +53,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\(?(ap photo|reuters|afp|getty images?|epa)/[^)]*\)?$", re.I), PHOTO_CAPTION),
     (re.compile(r"^[—–-]\s*.+\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$"), EMBED),
     (re.compile(r"^pic\.twitter\.com/\S+$|^https?://t\.co/\S+$", re.I), EMBED),
+    (re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,? [A-Z][a-z]{2,8}\.? \d{1,2},? "
+                r"\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?$"), CLOCK_HEADER),
 )  # fmt: skip
 
 _AGENCIES = frozenset(

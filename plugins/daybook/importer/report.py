@@ -92,5 +92,5 @@ def _update_json(item: ImportedUpdate, path: str) -> dict[str, Any]:
         "untimed": update.untimed,
         "status": item.status,
         "file": path,
-        "line": item.line,
+        "line": item.line or None,
     }

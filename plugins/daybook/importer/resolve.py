@@ -96,7 +96,9 @@ def _block_candidates(drafts: list[Draft], day: date | None, context: _Context) 
         zone = _zone(draft, context.page.page_zone, context.default_zone, context.warnings)
         minutes = _utc_minutes(stamp, zone, day)
         if stamp.date is not None:
-            day = _full_date(stamp.date, day or context.default_date, draft)
+            day = _full_date(
+                stamp.date, day or context.default_date or _year_hint(context.page), draft
+            )
         elif day is None:
             day = _fallback_date(context.page, context.default_date)
         elif previous is not None:
@@ -189,6 +191,14 @@ def _stamp_date(stamp: Stamp) -> date | None:
     return None
 
 
+def _year_hint(page: ParsedPage) -> date | None:
+    """A date carrying the page's year, for stamps that print only day and month."""
+    dated = [d.stamp.date for d in page.drafts if d.stamp and d.stamp.date and d.stamp.date.year]
+    if dated:
+        return date(dated[0].year, dated[0].month, dated[0].day)
+    return page.page_date or next((d for d in page.block_dates if d), None)
+
+
 def _full_date(partial: PartialDate, context: date | None, draft: Draft) -> date:
     if partial.year is None and context is None:
         raise UndatedPageError(f"line {draft.line}: the date in the stamp has no year; give --date")
@@ -252,25 +262,32 @@ def _wall_instants(day: date, stamp: Stamp, zone: tzinfo) -> tuple[datetime, ...
 def _settle_ambiguous(
     candidates: list[_Candidate], newest_first: bool, warnings: list[str]
 ) -> list[Timed]:
-    """Wall times that are ambiguous or skipped by a clock change: the page's order decides."""
+    """Wall times that are ambiguous or skipped by a clock change: the page's order decides.
+
+    A time that fits only one way between its neighbours takes that reading; the same wall
+    time printed twice in the repeated hour is read as both, in page order.
+    """
     fixed = [c.options[0] if len(c.options) == 1 else None for c in candidates]
-    timed = []
+    twins: dict[tuple[datetime, ...], list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        if len(candidate.options) > 1:
+            twins.setdefault(candidate.options, []).append(index)
     for index, candidate in enumerate(candidates):
         if fixed[index] is not None:
-            timed.append(Timed(candidate.draft, fixed[index]))
             continue
         before = next((f for f in reversed(fixed[:index]) if f is not None), None)
         after = next((f for f in fixed[index + 1 :] if f is not None), None)
         fitting = [o for o in candidate.options if _fits(o, before, after, newest_first)]
+        group = twins[candidate.options]
+        if len(fitting) != 1 and len(group) == len(candidate.options):
+            fitting = [sorted(candidate.options, reverse=newest_first)[group.index(index)]]
         if len(fitting) != 1:
             line = candidate.draft.line
             warnings.append(
                 f"line {line}: clock time is ambiguous at a clock change; took the earlier"
             )
-        chosen = fitting[0] if len(fitting) == 1 else candidate.options[0]
-        fixed[index] = chosen
-        timed.append(Timed(candidate.draft, chosen))
-    return timed
+        fixed[index] = fitting[0] if len(fitting) == 1 else candidate.options[0]
+    return [Timed(c.draft, f) for c, f in zip(candidates, fixed, strict=True)]
 
 
 def _fits(

@@ -18,7 +18,8 @@ from .merge import merge_day
 from .paragraphs import to_markdown
 from .report import FileReport, ImportedUpdate
 from .resolve import Timed, UndatedPageError, resolve
-from .source import read_page
+from .source import SavedPage, read_page
+from .structured import StructuredPage, extract
 from .text import Skipped
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,16 @@ class ImportOptions:
     format: str = "auto"
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The updates read from one page, oldest first, with their source lines (0: none)."""
+
+    items: tuple[tuple[int, Update], ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
+    newest_first: bool
+
+
 @dataclass
 class Importer:
     """Imports pages one by one into the content folder, keeping pending days in memory."""
@@ -55,48 +66,59 @@ class Importer:
     def import_page(self, path: Path) -> FileReport:
         """Import one saved page; raise SourceError (and write nothing) when it is unusable."""
         page = read_page(path, self.options.format)
-        text = visible_lines(page.text) if page.format == "html" else page.text
-        parsed = parse_page(text)
-        if not parsed.drafts:
-            raise SourceError(
-                page.path, "no timestamped updates found (lines such as '1808 GMT — Headline')"
-            )
+        found = self._read_updates(page)
         timeline = self.options.timeline
-        try:
-            resolution = resolve(
-                parsed,
-                self.options.default_date,
-                self.options.tz or zone(timeline.timezone),
-                self.options.reference,
-                self.options.newest_first,
-            )
-        except UndatedPageError as exc:
-            raise SourceError(page.path, str(exc)) from exc
-        timed, skipped = _chronological(resolution.timed, resolution.newest_first)
         archived = self._archive_ref(path)
+        new_capture = not self._already_archived(path)
         changed: dict[Path, Day] = {}
         imported: list[ImportedUpdate] = []
-        for target, items in _by_day(timed, timeline, self.options.content_dir).items():
+        for target, items in _by_day(found.items, timeline, self.options.content_dir).items():
             day = changed.get(target) or self._load_day(target, items[0][1], timeline)
-            merged = merge_day(day, [update for _, update in items], archived)
+            merged = merge_day(day, [update for _, update in items], archived, new_capture)
             changed[target] = merged.day
-            for (item, _), (stored, status) in zip(items, merged.outcomes, strict=True):
-                local_day = stored.published.astimezone(zone(timeline.timezone)).date()
-                imported.append(
-                    ImportedUpdate(
-                        stored, local_day.isoformat(), timeline.slug, status, item.draft.line
-                    )
-                )
+            for (line, _), (stored, status) in zip(items, merged.outcomes, strict=True):
+                day_name = stored.published.astimezone(zone(timeline.timezone)).date().isoformat()
+                imported.append(ImportedUpdate(stored, day_name, timeline.slug, status, line))
         written = () if self.options.dry_run else self._write(path, changed)
         self._days.update(changed)
         return FileReport(
             path=page.path,
             format=page.format,
-            newest_first=resolution.newest_first,
+            newest_first=found.newest_first,
             updates=tuple(sorted(imported, key=lambda u: u.update.published)),
-            skipped=tuple(sorted([*parsed.skipped, *skipped], key=lambda s: s.line)),
-            warnings=(*parsed.warnings, *resolution.warnings),
+            skipped=found.skipped,
+            warnings=found.warnings,
             written=written,
+        )
+
+    def _zone(self) -> tzinfo:
+        return self.options.tz or zone(self.options.timeline.timezone)
+
+    def _read_updates(self, page: SavedPage) -> Found:
+        if page.format == "html":
+            structured = extract(page.text, self._zone())
+            if structured is not None:
+                return _from_structured(structured)
+            return self._from_text(page.path, visible_lines(page.text))
+        return self._from_text(page.path, page.text)
+
+    def _from_text(self, path: str, text: str) -> Found:
+        parsed = parse_page(text)
+        if not parsed.drafts:
+            raise SourceError(path, "no updates found (no lines such as '1808 GMT — Headline')")
+        options = self.options
+        try:
+            resolution = resolve(
+                parsed, options.default_date, self._zone(), options.reference, options.newest_first
+            )
+        except UndatedPageError as exc:
+            raise SourceError(path, str(exc)) from exc
+        items, empty = _chronological(resolution.timed, resolution.newest_first)
+        return Found(
+            items=tuple(items),
+            skipped=tuple(sorted([*parsed.skipped, *empty], key=lambda s: s.line)),
+            warnings=(*parsed.warnings, *resolution.warnings),
+            newest_first=resolution.newest_first,
         )
 
     def _load_day(self, target: Path, first: Update, timeline: Timeline) -> Day:
@@ -104,13 +126,11 @@ class Importer:
             return self._days[target]
         if target.exists():
             try:
-                return self.codec.loads(
-                    target.read_text(encoding="utf-8"), str(target), timeline.slug
-                )
+                text = target.read_text(encoding="utf-8")
+                return self.codec.loads(text, str(target), timeline.slug)
             except (DayFileError, UnicodeDecodeError) as exc:
-                raise SourceError(
-                    str(target), f"existing day file is broken, fix it first: {exc}"
-                ) from exc
+                reason = f"existing day file is broken, fix it first: {exc}"
+                raise SourceError(str(target), reason) from exc
         local = first.published.astimezone(zone(timeline.timezone)).date()
         return Day(
             timeline=timeline.slug,
@@ -131,10 +151,16 @@ class Importer:
             and not target.samefile(path)
             and target.read_bytes() != path.read_bytes()
         ):
-            raise SourceError(
-                str(path), f"{target} already holds a different page of that name; rename one"
-            )
+            reason = f"{target} already holds a different page of that name; rename one"
+            raise SourceError(str(path), reason)
         return target.relative_to(archive.parent).as_posix()
+
+    def _already_archived(self, path: Path) -> bool:
+        """True when this very page was imported before (an older capture, not a new one)."""
+        if self.options.archive_dir is None:
+            return False
+        target = self.options.archive_dir / self.options.timeline.slug / path.name
+        return target.exists() and target.read_bytes() == path.read_bytes()
 
     def _write(self, source: Path, changed: dict[Path, Day]) -> tuple[str, ...]:
         written: list[str] = []
@@ -165,23 +191,43 @@ def build_update(item: Timed) -> Update:
     )
 
 
+def _from_structured(page: StructuredPage) -> Found:
+    """Updates from markup carry exact instants; the page order plays no part."""
+    updates = sorted(
+        (
+            Update(
+                published=u.published,
+                headline=u.headline,
+                body=u.body,
+                source=headline_source(u.headline),
+                author=u.author,
+                origin=u.origin,
+            )
+            for u in page.updates
+        ),
+        key=lambda u: u.published,
+    )
+    note = f"updates read from the page's {page.method} markup"
+    return Found(tuple((0, u) for u in updates), (), (note,), newest_first=True)
+
+
 def _chronological(
     timed: tuple[Timed, ...], newest_first: bool
-) -> tuple[list[tuple[Timed, Update]], list[Skipped]]:
+) -> tuple[list[tuple[int, Update]], list[Skipped]]:
     """Updates oldest first; within one minute, the page's own order is kept."""
     order = range(len(timed) - 1, -1, -1) if newest_first else range(len(timed))
-    items = [(timed[i], build_update(timed[i])) for i in order]
+    items = [(timed[i].draft.line, build_update(timed[i])) for i in order]
     items.sort(key=lambda pair: pair[1].published)
-    empty = [Skipped(t.draft.line, "", NO_TEXT) for t, u in items if not (u.headline or u.body)]
-    return [(t, u) for t, u in items if u.headline or u.body], empty
+    empty = [Skipped(line, "", NO_TEXT) for line, u in items if not (u.headline or u.body)]
+    return [(line, u) for line, u in items if u.headline or u.body], empty
 
 
 def _by_day(
-    items: list[tuple[Timed, Update]], timeline: Timeline, content_dir: Path
-) -> dict[Path, list[tuple[Timed, Update]]]:
+    items: tuple[tuple[int, Update], ...], timeline: Timeline, content_dir: Path
+) -> dict[Path, list[tuple[int, Update]]]:
     tz = zone(timeline.timezone)
-    groups: dict[Path, list[tuple[Timed, Update]]] = {}
+    groups: dict[Path, list[tuple[int, Update]]] = {}
     for item in items:
-        local: datetime = item[1].published.astimezone(tz)
+        local = item[1].published.astimezone(tz)
         groups.setdefault(day_path(content_dir, timeline.slug, local.date()), []).append(item)
     return groups

@@ -95,7 +95,10 @@ def _drafts(
                 for i, ln in enumerate(segment)
             ]
             continue
-        headline = texts[0] if len(texts) > 1 and is_title_like(texts[0]) else ""
+        credit = re.fullmatch(r"\(?[A-Z][\w .&/-]{1,30}\)?", texts[0]) and noise.is_credit(
+            texts[0].strip("()")
+        )
+        headline = texts[0] if len(texts) > 1 and is_title_like(texts[0]) and not credit else ""
         body = texts[1:] if headline else texts
         drafts.append(Draft(segment[0].number, None, block, headline, tuple(body)))
     return drafts, preamble_date

@@ -1,0 +1,247 @@
+"""Updates from the structure of a saved HTML page: JSON-LD, microdata, <time> blocks.
+
+Tried in that order; the first that yields updates with text wins. Pages with none of them
+fall back to their visible text and the plain-text rules.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, tzinfo
+
+from bs4 import BeautifulSoup, Tag
+
+from .htmlmd import body_markdown, is_chrome
+from .paragraphs import to_markdown
+
+logger = logging.getLogger(__name__)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+_BLOCK_HINT = re.compile(r"update|entry|post|block|item|card", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredUpdate:
+    """An update read from the page's markup: its instant is exact."""
+
+    published: datetime
+    headline: str
+    body: str
+    """Markdown."""
+    author: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredPage:
+    """The updates found, and which markup they came from."""
+
+    updates: tuple[StructuredUpdate, ...]
+    method: str
+
+
+def extract(html: str, zone: tzinfo) -> StructuredPage | None:
+    """Updates from the page's structured markup, or None when it has none usable.
+
+    Times printed without an offset are read in *zone* (the page's or the timeline's).
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    finders = (
+        ("json-ld", _from_json_ld),
+        ("microdata", _from_microdata),
+        ("time blocks", _from_time_blocks),
+    )
+    for method, finder in finders:
+        updates = [_in_zone(u, zone) for u in finder(soup) if u.headline or u.body]
+        if updates and any(u.body for u in updates):
+            return StructuredPage(tuple(updates), method)
+    return None
+
+
+# -- JSON-LD --------------------------------------------------------------------------------
+
+
+def _from_json_ld(soup: BeautifulSoup) -> list[StructuredUpdate]:
+    found: list[StructuredUpdate] = []
+    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+        try:
+            data = json.loads(script.string or "")
+        except json.JSONDecodeError:
+            logger.warning("daybook: skipped a JSON-LD block that is not valid JSON")
+            continue
+        for posting in _objects(data):
+            items = posting.get("liveBlogUpdate") or posting.get("blogPosts") or []
+            page_headline = str(posting.get("headline") or "")
+            for item in items if isinstance(items, list) else [items]:
+                update = _json_item(item, page_headline)
+                if update is not None:
+                    found.append(update)
+    return _unique(found)
+
+
+def _objects(data: object) -> Iterator[dict]:
+    """Every JSON object in *data* that carries live-blog updates (through @graph and lists)."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        if "liveBlogUpdate" in data or "blogPosts" in data:
+            yield data
+        for key in ("@graph", "mainEntity"):
+            if key in data:
+                yield from _objects(data[key])
+
+
+def _json_item(item: object, page_headline: str) -> StructuredUpdate | None:
+    if not isinstance(item, dict):
+        return None
+    published = parse_instant(item.get("datePublished") or item.get("dateCreated"))
+    if published is None:
+        return None
+    headline = " ".join(str(item.get("headline") or "").split())
+    # Some CMSs repeat the page's headline on every update: it is no headline of theirs.
+    if headline == " ".join(page_headline.split()):
+        headline = ""
+    return StructuredUpdate(
+        published=published,
+        headline=headline,
+        body=_json_body(str(item.get("articleBody") or "")),
+        author=_author_name(item.get("author")),
+        origin=str(item.get("url") or item.get("@id") or "") or None,
+    )
+
+
+def _json_body(text: str) -> str:
+    if "<" in text and re.search(r"</?(p|ul|ol|li|blockquote|a|br)\b", text, re.I):
+        return body_markdown(BeautifulSoup(text, "html.parser"))
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    return to_markdown(paragraphs)
+
+
+def _author_name(author: object) -> str | None:
+    if isinstance(author, list):
+        names = [n for n in (_author_name(a) for a in author) if n]
+        return ", ".join(names) or None
+    if isinstance(author, dict):
+        return str(author.get("name") or "") or None
+    return str(author) if isinstance(author, str) and author.strip() else None
+
+
+# -- microdata and <time> blocks -----------------------------------------------------------------
+
+
+def _from_microdata(soup: BeautifulSoup) -> list[StructuredUpdate]:
+    found = []
+    for block in soup.find_all(attrs={"itemprop": re.compile(r"\bliveBlogUpdate\b")}):
+        stamp = block.find(attrs={"itemprop": "datePublished"}) or block.find("time", datetime=True)
+        published = _element_instant(stamp) if stamp else _epoch_attribute(block)
+        if published is None:
+            continue
+        headline_tag = block.find(attrs={"itemprop": "headline"}) or block.find(_HEADINGS)
+        body_tag = block.find(attrs={"itemprop": "articleBody"}) or block
+        skip = {id(headline_tag)} if headline_tag is not None else set()
+        found.append(
+            StructuredUpdate(
+                published=published,
+                headline=inline_text(headline_tag),
+                body=body_markdown(body_tag, skip),
+            )
+        )
+    return _unique(found)
+
+
+def _from_time_blocks(soup: BeautifulSoup) -> list[StructuredUpdate]:
+    """Blocks (article, li, div…) holding exactly one machine-readable time each."""
+    found = []
+    for block in _time_blocks(soup):
+        stamp = block.find("time", datetime=True) or block.find(attrs={"data-timestamp": True})
+        published = _element_instant(stamp) or _epoch_attribute(stamp) or _epoch_attribute(block)
+        if published is None:
+            continue
+        if stamp is not None and stamp is not block:
+            stamp.decompose()  # its text is the time ("2 hours ago"), not the update's
+        headline_tag = block.find(_HEADINGS)
+        skip = {id(headline_tag)} if headline_tag is not None else set()
+        found.append(
+            StructuredUpdate(
+                published=published,
+                headline=inline_text(headline_tag),
+                body=body_markdown(block, skip),
+            )
+        )
+    return _unique(found)
+
+
+def _time_blocks(soup: BeautifulSoup) -> list[Tag]:
+    blocks = []
+    for stamp in soup.find_all(
+        lambda t: (t.name == "time" and t.has_attr("datetime")) or t.has_attr("data-timestamp")
+    ):
+        block = stamp
+        while block.parent is not None and block.parent.name not in ("body", "[document]"):
+            block = block.parent
+            if block.name in ("article", "li") or _BLOCK_HINT.search(
+                " ".join(block.get("class") or [])
+            ):
+                break
+        if block is not stamp and not is_chrome(block) and block not in blocks:
+            blocks.append(block)
+    # A block holding several stamps is a container of updates, not one update.
+    return [
+        b
+        for b in blocks
+        if len(b.find_all(["time"], datetime=True))
+        + len(b.find_all(attrs={"data-timestamp": True}))
+        <= 2
+    ]
+
+
+def inline_text(tag: Tag | None) -> str:
+    """An element's text on one line (headlines are plain text)."""
+    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
+
+
+def _element_instant(tag: Tag | None) -> datetime | None:
+    if tag is None:
+        return None
+    return parse_instant(tag.get("datetime") or tag.get("content"))
+
+
+def _epoch_attribute(tag: Tag | None) -> datetime | None:
+    raw = tag.get("data-timestamp") if tag is not None else None
+    if raw is None or not str(raw).strip().isdigit():
+        return None
+    seconds = int(str(raw).strip())
+    return datetime.fromtimestamp(seconds / 1000 if seconds > 10**11 else seconds, UTC)
+
+
+def _in_zone(update: StructuredUpdate, zone: tzinfo) -> StructuredUpdate:
+    if update.published.tzinfo is None:
+        return replace(update, published=update.published.replace(tzinfo=zone))
+    return update
+
+
+def parse_instant(value: object) -> datetime | None:
+    """An ISO 8601 date-time; one without an offset stays naive, for the caller's zone."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if "T" in text or " " in text else None
+
+
+def _unique(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:
+    seen: set[tuple[datetime, str, str]] = set()
+    unique = []
+    for update in updates:
+        key = (update.published, update.headline, update.body)
+        if key not in seen:
+            seen.add(key)
+            unique.append(update)
+    return unique
