@@ -123,6 +123,27 @@ CASES = [
         ('2022-02-25T23:12:00', 'Airspace closed to civilian flights', 'The aviation authority issued the notice this evening.', None),
         ('2022-02-26T00:40:00', 'Convoy reaches the outskirts', 'Satellite images show a column of vehicles north of the city.', None),
     ]),
+    ('v09_guardian_blocks.txt', [], [
+        ('2024-03-07T17:51:00', '', 'Residents in the lower town are asked to boil drinking water until further notice.', None),
+        ('2024-03-07T17:51:00', '', 'Emergency funding of £2m has been approved for the worst-hit streets.', None),
+        ('2024-03-07T18:14:00', 'Summary', 'The council will publish a full damage report on Monday.', None),
+    ]),
+    ('v07_nyt_twice.txt', [], [
+        ('2022-02-24T12:58:00', 'Oil passes $100 a barrel', 'Brent crude rose above $100 for the first time since 2014.', None),
+        ('2022-02-24T13:49:00', 'Markets fall at the open', 'Stocks dropped sharply in the first minutes of trading.', None),
+    ]),
+    ('v05_footer_stamps.txt', [], [
+        ('2022-02-25T10:55:00', 'Chancellor confirms fuel duty freeze', 'The freeze will last another twelve months, the chancellor told MPs.', None),
+        ('2022-02-25T11:20:00', 'Opposition leader responds', 'She called the budget a missed opportunity.', None),
+    ]),
+    ('v07_numeric_date_header.txt', ['--tz', 'America/Chicago'], [
+        ('2022-04-12T02:30:00', '', 'Evacuation orders were issued for the low-lying districts.', None),
+        ('2022-04-12T12:00:00', '', 'The river crested overnight at 8.1 metres.\n\nCrews are pumping water out of the hospital basement.', None),
+    ]),
+    ('v02_mojibake_signature.txt', [], [
+        ('2023-02-08T02:00:00', 'Air raid sirens sound across the region', 'Residents were told to move to shelters.', None),
+        ('2023-02-08T03:00:00', 'Drone strikes reported near the power plant', 'The regional governor said two drones were shot down.', None),
+    ]),
 ]  # fmt: skip
 
 
@@ -207,11 +228,14 @@ def test_untimed_updates_are_flagged_and_anchored_by_position(capsys):
     assert [u["anchor"] for u in report["updates"]] == ["u1", "u2", "u3"]
 
 
-def test_authors_are_kept(capsys):
-    report = run_import(capsys, FIXTURES / "v07_author_numeric_dates.txt")
-    assert [u["author"] for u in report["updates"]] == [
-        "Dana Ruiz",
-        "Dana Ruiz",
-        "Sam Okafor",
-        "Dana Ruiz",
-    ]
+@pytest.mark.parametrize(
+    ("name", "authors"),
+    [
+        ("v07_author_numeric_dates.txt", ["Dana Ruiz", "Dana Ruiz", "Sam Okafor", "Dana Ruiz"]),
+        ("v05_footer_stamps.txt", ["Thomas Kingsley", "Maya Lind"]),
+        ("v02_mojibake_signature.txt", ["Jane Doe", None]),
+    ],
+)
+def test_authors_are_kept(capsys, name, authors):
+    report = run_import(capsys, FIXTURES / name)
+    assert [u["author"] for u in report["updates"]] == authors

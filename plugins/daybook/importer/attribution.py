@@ -43,3 +43,17 @@ def body_source(paragraphs: list[str]) -> tuple[str | None, list[str]]:
             return first.group("source").strip(), paragraphs
         return first.group("source").strip(), [paragraphs[0][first.end() :], *paragraphs[1:]]
     return None, paragraphs
+
+
+_SIGNATURE = re.compile(r"\s+-(?P<author>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})$")
+
+
+def signature(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """An author signed at the end of the body ("… polls close at eight. -Jane Doe")."""
+    if not paragraphs:
+        return None, paragraphs
+    match = _SIGNATURE.search(paragraphs[-1])
+    if not match:
+        return None, paragraphs
+    last = paragraphs[-1][: match.start()].rstrip()
+    return match.group("author"), [*paragraphs[:-1], last] if last else paragraphs[:-1]

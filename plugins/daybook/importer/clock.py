@@ -64,6 +64,12 @@ _RELATIVE = re.compile(
     re.I,
 )
 _GLUED = re.compile(r"(?P<head>.*?\S)(?P<space>\s*)(?:published|posted)\s+at\s*", re.I)
+# The Independent's footer: an author glued to "25 February 2022 10:55".
+_FOOTER = re.compile(
+    rf"(?P<author>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,3}})\s?(?P<day>\d{{1,2}})\s+"
+    rf"(?P<month>{_MONTH_NAME})\s+(?P<year>\d{{4}})\s+(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)$",
+    re.I,
+)
 _GLUED_REPEAT = re.compile(r"(\d{1,2}:\d{2})\1(?!\d)")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -101,6 +107,8 @@ class Stamp:
     """Text glued in front of a trailing stamp ("Rail strike called offpublished at …")."""
     labelled: bool = False
     """Introduced by "Updated"/"Posted"/"Published": may be the page's own timestamp."""
+    trailing: bool = False
+    """Printed under the update it belongs to ("Thomas Kingsley25 February 2022 10:55")."""
 
 
 def match_stamp(line: str) -> Stamp | None:
@@ -109,7 +117,7 @@ def match_stamp(line: str) -> Stamp | None:
     text = _GLUED_REPEAT.sub(r"\1", line.strip())
     if not text:
         return None
-    return _iso(text) or _relative(text) or _glued(text) or _leading(text)
+    return _iso(text) or _relative(text) or _glued(text) or _footer(text) or _leading(text)
 
 
 def _leading(text: str) -> Stamp | None:
@@ -142,7 +150,8 @@ def _with_rest(stamp: Stamp, text: str, pos: int) -> Stamp | None:
     separator = _SEPARATOR.match(text, pos)
     if separator is None:
         return None
-    rest = text[separator.end() :].strip()
+    # "03:00am:?Headline": a lost non-breaking space shows as "?" or "\ufffd".
+    rest = re.sub(r"^[?\ufffd]+(?=[A-Z\"“‘'])", "", text[separator.end() :].strip())
     kind = _separator_kind(separator.group(0), rest)
     if kind == "space" and rest[:1].isdigit() and stamp.date is None:
         return None  # "10:30 12 people…" is a number in a sentence, not a stamp.
@@ -262,3 +271,15 @@ def _glued(text: str) -> Stamp | None:
     headline = head.group("head").strip()
     headline = "" if re.fullmatch(r"\d+\.?", headline) else headline
     return Stamp(hour, minute, second, zone, "end", "", date, headline=headline)
+
+
+def _footer(text: str) -> Stamp | None:
+    match = _FOOTER.match(text)
+    if not match:
+        return None
+    date = _partial_date(match)
+    if date is None:
+        return None
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    author = match.group("author").strip()
+    return Stamp(hour, minute, 0, None, "end", "", date, prefix=author, trailing=True)

@@ -26,6 +26,7 @@ _PATTERNS = (
     re.compile(rf"^{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
     re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})$"),
     re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
+    re.compile(rf"^{_WEEKDAY}(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})$"),
 )
 
 
@@ -45,8 +46,9 @@ def _to_date(match: re.Match[str]) -> tuple[date, bool] | None:
     month = int(month_text) if month_text.isdigit() else month_number(month_text)
     if month is None:
         return None
+    year = int(groups["year"])
     try:
-        found = date(int(groups["year"]), month, int(groups["day"]))
+        found = date(year + 2000 if year < 100 else year, month, int(groups["day"]))
     except ValueError:
         return None
     weekday = (groups.get("weekday") or "").lower()[:3]

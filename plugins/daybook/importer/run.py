@@ -11,7 +11,7 @@ from pathlib import Path
 from ..dayfile import DayFileCodec, day_path, write_text_atomic
 from ..errors import DayFileError, SourceError
 from ..model import Day, Timeline, Update, zone
-from .attribution import body_source, headline_source
+from .attribution import body_source, headline_source, signature
 from .html import visible_lines
 from .layout import parse_page
 from .merge import merge_day
@@ -181,12 +181,13 @@ def build_update(item: Timed) -> Update:
     """The Update for a resolved draft: body as Markdown, source pulled from the text."""
     draft = item.draft
     source, paragraphs = body_source(list(draft.paragraphs))
+    signed, paragraphs = signature(paragraphs)
     return Update(
         published=item.published,
         headline=draft.headline,
         body=to_markdown(paragraphs),
         source=source or headline_source(draft.headline),
-        author=draft.author,
+        author=draft.author or signed,
         untimed=draft.stamp is None,
     )
 

@@ -29,6 +29,7 @@ PAGE_FOOTER = "page footer"
 PAGE_UPDATED = "page's own updated time (used for relative stamps)"
 RELATIVE_BESIDE = "relative time (the absolute stamp beside it is used)"
 RULE_LINE = "separator line"
+UPDATED_NOTE = "'updated' note inside an update"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +128,8 @@ def classify_lines(text: str) -> list[Line]:
         if line:
             lines.append(_classify(number, line))
     lines = _drop_sentence_stamps(lines)
-    lines = _mark_page_updated(lines)
-    return _mark_redundant_relative(lines)
+    lines = _mark_page_updated(_mark_repeated_stamps(lines))
+    return _put_stamps_first(_mark_redundant_relative(lines))
 
 
 def _classify(number: int, text: str) -> Line:
@@ -161,13 +162,57 @@ def _drop_sentence_stamps(lines: list[Line]) -> list[Line]:
 
 
 def _mark_page_updated(lines: list[Line]) -> list[Line]:
-    """A lone labelled stamp above the updates ("Updated 10:32 GMT, 2 March 2025") dates the
-    page, not an update, when the updates themselves are not labelled."""
+    """Labelled stamps ("Updated 10:32 GMT, 2 March 2025") on a page whose updates are not
+    labelled are notes, not updates: the first, above the updates, dates the page."""
     stamps = [line for line in lines if line.stamp]
-    if len(stamps) < 2 or not stamps[0].stamp.labelled or any(s.stamp.labelled for s in stamps[1:]):
+    labelled = [line for line in stamps if line.stamp.labelled]
+    if not labelled or len(labelled) * 2 >= len(stamps):
         return lines
-    first = stamps[0]
-    return [Line(ln.number, ln.text, "updated", ln.stamp) if ln is first else ln for ln in lines]
+    first = stamps[0] if stamps[0].stamp.labelled else None
+    return [
+        Line(ln.number, ln.text, "updated", ln.stamp)
+        if ln is first
+        else Line(ln.number, ln.text, "noise", reason=UPDATED_NOTE)
+        if ln in labelled
+        else ln
+        for ln in lines
+    ]
+
+
+def _mark_repeated_stamps(lines: list[Line]) -> list[Line]:
+    """A stamp printed twice in a row (NYT copies) starts one update, not two."""
+    marked = list(lines)
+    for index in range(1, len(lines)):
+        line, before = lines[index], lines[index - 1]
+        if line.kind == "stamp" and before.kind == "stamp" and line.text == before.text:
+            marked[index] = Line(line.number, line.text, "noise", reason=noise.REPEATED_LINE)
+    return marked
+
+
+def _put_stamps_first(lines: list[Line]) -> list[Line]:
+    """Pages that print each stamp under its update (the Independent's "Name25 February 2022
+    10:55") are reordered so every stamp opens its update, as on other pages."""
+    stamps = [line for line in lines if line.stamp]
+    if not stamps or not all(s.stamp.trailing for s in stamps):
+        return lines
+    ordered: list[Line] = []
+    pending: list[Line] = []
+    for line in lines:
+        if not line.stamp:
+            pending.append(line)
+            continue
+        if not ordered:  # above the first update: keep the page's title and intro in front
+            start = _last_headline(pending)
+            ordered, pending = pending[:start], pending[start:]
+        ordered += [line, *pending]
+        pending = []
+    return ordered + pending
+
+
+def _last_headline(lines: list[Line]) -> int:
+    texts = [i for i, line in enumerate(lines) if line.kind == "text"]
+    heads = [i for i in texts if is_title_like(lines[i].text)]
+    return heads[-1] if heads else (texts[0] if texts else len(lines))
 
 
 def _mark_redundant_relative(lines: list[Line]) -> list[Line]:

@@ -63,7 +63,8 @@ def resolve_zone(word: str) -> tzinfo | None:
 
 
 _PAGE_ZONE_RE = re.compile(
-    r"^\(?all times (?:are |stated are |shown are |in )*(?:in )?(?P<what>.+?)\)?[.:]?\)?$",
+    r"(?:^|[.:!]\s+)\(?all times (?:are |stated are |shown are |in )*(?:in )?"
+    r"(?P<what>[^.:]+(?:\([^)]*\))?)",
     re.IGNORECASE,
 )
 _PAREN_ZONE_RE = re.compile(r"\(([^)]+)")
@@ -71,10 +72,10 @@ _PAREN_ZONE_RE = re.compile(r"\(([^)]+)")
 
 def page_zone_statement(line: str) -> tzinfo | None:
     """The zone a page-level note states: "All times EDT:", "All times are Paris time (GMT+1)."."""
-    match = _PAGE_ZONE_RE.match(line.strip())
+    match = _PAGE_ZONE_RE.search(line.strip())
     if not match:
         return None
-    what = match.group("what").strip()
+    what = match.group("what").strip().rstrip(")").strip()
     # "Paris time (GMT+1)": the named place wins, because its zone knows about DST.
     place = re.sub(r"\s*\(.*$", "", what)
     place = re.sub(r"\s+time$", "", place, flags=re.IGNORECASE).strip()
