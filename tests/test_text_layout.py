@@ -217,3 +217,11 @@ def test_bullets_become_a_markdown_list():
         to_markdown(["Key points:", "• One", "• Two", "After."])
         == "Key points:\n\n- One\n- Two\n\nAfter."
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["Edited by Sam Lee", "By Ana Ruiz, Tom Berg and Lee Chan", "Live reporting by Jo Park"]
+)
+def test_bylines_are_noise(line):
+    page = parse_text(f"{line}\n\n{DAY}\n\n1808 GMT — A headline\n\nBody.\n")
+    assert [(s.text, s.reason) for s in page.skipped] == [(line, noise.BYLINE)]

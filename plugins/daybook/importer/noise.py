@@ -37,7 +37,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\d+\s+(updates|posts|photos)$", re.I), PAGE_NOISE),
     (re.compile(r"^\d+\s*(/|of)\s*\d+$", re.I), PAGE_NOISE),
     (re.compile(r"^estimated read time", re.I), PAGE_NOISE),
-    (re.compile(r"^(by|live reporting by|edited by|reporting by)\s+[A-Z][^.!?]{1,80}$"), BYLINE),
+    (re.compile(r"^(?i:by|live reporting by|edited by|reporting by)\s+[A-Z][^.!?]{1,80}$"), BYLINE),
     (re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} \((now|earlier)\)[;,]"), BYLINE),
     (re.compile(r"^live updates\s*[|,]", re.I), PAGE_NOISE),
     (re.compile(r"^(?!(?:\S+\s+){25}).*\bclick here\b|^follow .*\bupdates here\b", re.I),
