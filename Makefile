@@ -29,7 +29,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ATOM_RNG := .cache/atom.rng
 
-.PHONY: help html serve devserver clean import publish test lint lock
+.PHONY: help html serve devserver clean import publish publish-html test lint check lock
 
 help:
 	@echo 'make html        build the site from content/ into output/ (sets itself up on first use)'
@@ -38,6 +38,7 @@ help:
 	@echo 'make import SRC=saved-page.txt [TIMELINE=slug]   archive and import a saved live blog'
 	@echo 'make publish     production build, then push to $(GITHUB_PAGES_REMOTE)/$(GITHUB_PAGES_BRANCH)'
 	@echo 'make test        lint, then run the test suite'
+	@echo 'make check       validate output/: HTML (Nu checker), links and anchors, feeds'
 	@echo 'make clean       remove generated output'
 
 $(STAMP): requirements.lock pyproject.toml
@@ -81,17 +82,29 @@ import: $(STAMP)
 	@test -n "$(SRC)" || { echo 'usage: make import SRC=saved-page.txt [TIMELINE=slug]' >&2; exit 2; }
 	$(BIN)/daybook import --archive archive $(if $(TIMELINE),--timeline $(TIMELINE)) $(SRC)
 
-publish: $(STAMP)
+publish-html: $(STAMP)
 	rm -rf "$(PUBLISHDIR)"
 	$(call build_site,$(PUBLISHDIR),$(PUBLISHCONF))
+
+publish: publish-html
 	@# Start from what is published, so gh-pages keeps its history and the push fast-forwards.
 	git fetch -q $(GITHUB_PAGES_REMOTE) +$(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH) 2>/dev/null || true
+	@# Refuse to drop any page, #anchor or feed id that is already published.
+	@if git rev-parse -q --verify refs/heads/$(GITHUB_PAGES_BRANCH) >/dev/null; then \
+		rm -rf .cache/published && mkdir -p .cache/published && \
+		git archive $(GITHUB_PAGES_BRANCH) | tar -x -C .cache/published && \
+		$(BIN)/daybook check-published .cache/published "$(PUBLISHDIR)" $(if $(ALLOW_REMOVALS),--allow-removals); \
+	fi
 	$(BIN)/ghp-import -n -m "Publish site built from $$(git rev-parse --short HEAD 2>/dev/null || echo 'an uncommitted tree')" \
 		-b $(GITHUB_PAGES_BRANCH) "$(PUBLISHDIR)"
 	git push -q $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH)
 
 test: lint $(ATOM_RNG)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The validators (Nu HTML checker, links and #anchors, feeds) on the built site, one summary.
+check: html
+	.ci/check "$(OUTPUTDIR)"
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py

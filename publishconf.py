@@ -11,3 +11,5 @@ SITEURL = os.environ.get("DAYBOOK_SITEURL", "https://example.github.io/daybook")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# A custom domain for GitHub Pages (written to output/CNAME), e.g. DAYBOOK_CNAME=archive.example.org
+CNAME = os.environ.get("DAYBOOK_CNAME", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -81,8 +82,11 @@ def test_changed_update_keeps_its_anchor_and_flags(daybook, project):
     )
     daybook("import", "evening.txt")
     text = day.read_text(encoding="utf-8")
-    assert '{#0930 .key digest="' in text
+    assert re.search(
+        r'\{#0930 \.key updated="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" digest="\w+"\}', text
+    )
     assert "an hour late" in text
+    assert '{#0815 digest="' in text  # unchanged updates get no updated time
 
 
 def test_hand_edit_survives_a_new_capture(daybook, project):

@@ -8,8 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT
+from .test_sample_site import make
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Daybook Test",
@@ -95,3 +97,68 @@ def test_second_publish_keeps_history(project, tmp_path):
     publish(project, remote)
     count = git("--git-dir", str(remote), "rev-list", "--count", "gh-pages", cwd=tmp_path).strip()
     assert count == "2"
+
+
+def drop_update(project: Path, anchor: str) -> None:
+    """Delete one update's section from its day file and commit, as a careless edit would."""
+    day = project / "content/russia-ukraine-war/2024/2024-04-04.md"
+    sections = day.read_text(encoding="utf-8").split("\n\n{#")
+    kept = [
+        s for s in sections if not s.startswith(f"{anchor} ") and not s.startswith(f"{anchor}}}")
+    ]
+    assert len(kept) == len(sections) - 1
+    day.write_text("\n\n{#".join(kept), encoding="utf-8")
+    git("commit", "-qam", f"drop {anchor}", cwd=project)
+
+
+@pytest.mark.publish
+def test_publish_refuses_to_drop_a_published_update(project, tmp_path):
+    remote = tmp_path / "pages.git"
+    git("init", "-q", "--bare", str(remote), cwd=tmp_path)
+    publish(project, remote)
+    drop_update(project, "1430")
+    env = {**os.environ, **GIT_ENV, "DAYBOOK_SITEURL": "https://example.github.io/daybook"}
+    refused = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "publish", f"GITHUB_PAGES_REMOTE={remote}"],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert refused.returncode != 0
+    assert "missing anchor /russia-ukraine-war/2024/04/04/#1430" in refused.stderr
+    assert (
+        "missing feed id https://example.github.io/daybook/russia-ukraine-war/2024/04/04/#1430"
+        in refused.stderr
+    )
+    assert "refusing to publish" in refused.stderr
+    count = git("--git-dir", str(remote), "rev-list", "--count", "gh-pages", cwd=tmp_path).strip()
+    assert count == "1"  # nothing was pushed
+    subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "publish", f"GITHUB_PAGES_REMOTE={remote}", "ALLOW_REMOVALS=1"],
+        cwd=project, env=env, capture_output=True, check=True,
+    )  # fmt: skip
+    files = git(
+        "--git-dir",
+        str(remote),
+        "show",
+        "gh-pages:russia-ukraine-war/2024/04/04/index.html",
+        cwd=tmp_path,
+    )
+    assert 'id="1430"' not in files and 'id="1808"' in files
+
+
+def test_check_published_passes_an_unchanged_build(daybook, tmp_path):
+    make("html", f"OUTPUTDIR={tmp_path / 'a'}", "SEARCH=no")
+    result = daybook("check-published", tmp_path / "a", tmp_path / "a")
+    assert result.code == 0
+    assert "0 published ones missing" in result.stdout
+    assert "16 update anchors" in result.stdout
+
+
+def test_workflow_runs_the_tests_then_make_publish():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for step in workflow["jobs"]["publish"]["steps"]]
+    assert "make test" in steps
+    assert any(s.startswith("make publish") for s in steps)
+    assert steps.index("make test") < next(
+        i for i, s in enumerate(steps) if s.startswith("make publish")
+    )
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML reads the key `on` as True

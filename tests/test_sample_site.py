@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import feedparser
 import pytest
 
 from .conftest import ATOM_RNG, ROOT
-from .sitecheck import atom_problems, broken_links, page, rss_problems
+from .sitecheck import atom_problems, broken_links, json_feed_problems, page, rss_problems
 
 PUBLISH_URL = "https://example.github.io/daybook"
 
@@ -126,15 +127,32 @@ def test_publish_feeds_have_sixteen_items_with_absolute_permalink_ids(publish_bu
 
 @pytest.mark.skipif(not ATOM_RNG.exists(), reason="make test fetches the Atom grammar first")
 def test_publish_atom_feeds_validate(publish_build):
-    feeds = sorted((publish_build / "feeds").glob("*.atom.xml"))
+    feeds = sorted((publish_build / "feeds").rglob("*.atom.xml"))
     assert feeds
     for feed in feeds:
         assert atom_problems(feed, ATOM_RNG) == [], feed
 
 
-def test_publish_rss_feeds_follow_w3c_rules(publish_build):
-    for feed in sorted((publish_build / "feeds").glob("*.rss.xml")):
+def test_publish_rss_and_json_feeds_follow_their_rules(publish_build):
+    rss = sorted((publish_build / "feeds").rglob("*.rss.xml"))
+    json_feeds = sorted((publish_build / "feeds").rglob("*.json"))
+    assert rss and len(rss) == len(json_feeds)
+    for feed in rss:
         assert rss_problems(feed) == [], feed
+        assert not feedparser.parse(str(feed)).bozo
+    for feed in json_feeds:
+        assert json_feed_problems(feed) == [], feed
+
+
+def test_publish_json_feed_ids_are_the_page_anchors(publish_build):
+    document = json.loads(
+        (publish_build / "feeds/russia-ukraine-war.json").read_text(encoding="utf-8")
+    )
+    ids = [item["id"] for item in document["items"]]
+    assert len(ids) == 16
+    assert ids == [
+        e.id for e in feedparser.parse(str(publish_build / "feeds/all.atom.xml")).entries
+    ]
 
 
 def test_publish_pages_use_absolute_urls(publish_build):

@@ -8,14 +8,14 @@ import feedparser
 import pytest
 
 from .conftest import ATOM_RNG, build_site, write_day_files
-from .sitecheck import atom_problems, broken_links, page, rss_problems
+from .sitecheck import atom_problems, broken_links, json_feed_problems, page, rss_problems
 
 DAY_3 = """Title: Storm: Wednesday, April 3, 2024
 Date: 2024-04-03
 Timeline: storm
 Timezone: Europe/London
 
-{#2330}
+{#2330 tags="warnings"}
 ## 23:30 — Storm reaches the coast
 
 Winds of 120 km/h.
@@ -25,7 +25,7 @@ Date: 2024-04-04
 Timeline: storm
 Timezone: Europe/London
 
-{#0906 .key source="Met Office"}
+{#0906 .key source="Met Office" tags="Warnings, Met Office"}
 ## 09:06 — <script>alert("headline")</script> warning
 
 Body with [a link](https://example.org/) and <img src=x onerror=alert(1)>.
@@ -143,7 +143,9 @@ def test_atom_feeds_are_valid(site):
 def test_feed_autodiscovery(site):
     soup = page(site, "storm/2024/04/04/")
     feeds = {link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="alternate"]')}
-    assert feeds == {"all.atom.xml", "all.rss.xml", "storm.atom.xml", "storm.rss.xml"}
+    assert feeds == {
+        "all.atom.xml", "all.rss.xml", "all.json", "storm.atom.xml", "storm.rss.xml", "storm.json",
+    }  # fmt: skip
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -169,3 +171,50 @@ def test_empty_content_builds_a_home_page(tmp_path):
     (tmp_path / "content").mkdir()
     build_site(tmp_path / "content", tmp_path / "out")
     assert "No timelines archived yet" in page(tmp_path / "out", "").get_text()
+
+
+def test_tag_pages_list_tagged_updates_across_days(site):
+    soup = page(site, "tags/warnings/")
+    assert soup.h1.get_text() == "Warnings"
+    links = [a["href"] for a in soup.select(".update-headline a")]
+    assert [link.rsplit("/", 4)[-4:] for link in links] == [
+        ["2024", "04", "04", "#0906"],
+        ["2024", "04", "03", "#2330"],
+    ]
+    day = page(site, "storm/2024/04/04/")
+    assert [a.get_text() for a in day.find(id="0906").select(".update-tags a")] == [
+        "Warnings",
+        "Met Office",
+    ]
+    assert [a.get_text() for a in page(site, "tags/").select(".day-list a")] == [
+        "Met Office",
+        "Warnings",
+    ]
+
+
+def test_tag_and_timeline_feeds(site):
+    tag = feedparser.parse(str(site / "feeds/tags/warnings.atom.xml"))
+    assert [e.id.rsplit("/", 4)[-1] for e in tag.entries] == ["#0906", "#2330"]
+    assert [t.term for t in tag.entries[0].tags] == ["Warnings", "Met Office"]
+    assert json_feed_problems(site / "feeds/tags/warnings.json") == []
+
+
+def test_feeds_page_lists_every_feed(site):
+    soup = page(site, "feeds/")
+    titles = [li.select_one(".feed-title").get_text() for li in soup.select(".feed-list li")]
+    assert titles == [
+        "Daybook",
+        "The storm — Daybook",
+        "Election — Daybook",
+        "Met Office — Daybook",
+        "Warnings — Daybook",
+    ]
+    assert len(soup.select(".feed-list a")) == 15
+
+
+def test_cname_comes_from_a_setting(tmp_path):
+    write_day_files(tmp_path / "content", {"storm/2024/2024-04-03.md": DAY_3})
+    build_site(tmp_path / "content", tmp_path / "with", CNAME="archive.example.org")
+    build_site(tmp_path / "content", tmp_path / "without")
+    assert (tmp_path / "with/CNAME").read_text() == "archive.example.org\n"
+    assert not (tmp_path / "without/CNAME").exists()

@@ -6,14 +6,16 @@ import argparse
 import json
 import logging
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .errors import DaybookError, SourceError
+from .feedcheck import AtomValidator, json_feed_problems, rss_problems
 from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
 from .model import zone
+from .permalinks import collect, lost
 from .settings import DaybookSettings, load_settings_file
 
 SETTINGS_FILE = "pelicanconf.py"
@@ -66,6 +68,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
     imp.set_defaults(run=_run_import)
+    check = commands.add_parser(
+        "check-published",
+        help="refuse a build that would drop published pages, anchors or feed ids",
+    )
+    check.add_argument(
+        "published", type=Path, help="the site as published (e.g. gh-pages checked out)"
+    )
+    check.add_argument("built", type=Path, help="the new build")
+    check.add_argument(
+        "--allow-removals", action="store_true", help="report removals, do not refuse"
+    )
+    check.set_defaults(run=_run_check_published)
+    feeds = commands.add_parser(
+        "check-feeds", help="validate every feed document under a built site"
+    )
+    feeds.add_argument("site", type=Path, help="the built site (output/)")
+    feeds.add_argument("--atom-grammar", type=Path, help="RFC 4287 RELAX NG grammar (atom.rng)")
+    feeds.set_defaults(run=_run_check_feeds)
     return parser
 
 
@@ -114,6 +134,7 @@ def _run_import(args: argparse.Namespace) -> int:
         default_date=args.date.date() if isinstance(args.date, datetime) else args.date,
         reference=reference,
         newest_first={"auto": None, "newest-first": True, "oldest-first": False}[args.order],
+        captured=datetime.now(UTC).replace(microsecond=0),
         dry_run=args.dry_run,
         format=args.format,
     )
@@ -131,6 +152,49 @@ def _run_import(args: argparse.Namespace) -> int:
         for file_report in report.files:
             _print_summary(file_report, args.dry_run)
     return 1 if report.errors else 0
+
+
+def _run_check_published(args: argparse.Namespace) -> int:
+    for folder in (args.published, args.built):
+        if not folder.is_dir():
+            raise DaybookError(f"{folder}: no such folder")
+    published, built = collect(args.published), collect(args.built)
+    missing = lost(published, built)
+    print(
+        f"permalinks: {len(built.pages)} pages, {len(built.anchors)} update anchors, "
+        f"{len(built.feed_ids)} feed ids in the new build; {len(missing)} published ones missing"
+    )
+    for line in missing:
+        print(f"  missing {line}", file=sys.stderr)
+    if missing and not args.allow_removals:
+        print(
+            "daybook: refusing to publish: the build drops what readers may link to "
+            "(make publish ALLOW_REMOVALS=1 to remove it on purpose)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _run_check_feeds(args: argparse.Namespace) -> int:
+    if not (args.site / "feeds").is_dir():
+        raise DaybookError(f"{args.site}: no feeds/ folder (build the site first)")
+    atom = AtomValidator(args.atom_grammar) if args.atom_grammar else None
+    checks = [
+        ("*.atom.xml", atom.problems if atom else None),
+        ("*.rss.xml", rss_problems),
+        ("*.json", json_feed_problems),
+    ]
+    documents = failures = 0
+    for pattern, check in checks:
+        for feed in sorted((args.site / "feeds").rglob(pattern)):
+            documents += 1
+            for problem in check(feed) if check else []:
+                failures += 1
+                print(f"  {feed}: {problem}", file=sys.stderr)
+    grammar = "" if atom else " (Atom grammar not checked: no --atom-grammar)"
+    print(f"feeds: {documents} documents, {failures} problems{grammar}")
+    return 1 if failures else 0
 
 
 def _print_summary(report: FileReport, dry_run: bool) -> None:

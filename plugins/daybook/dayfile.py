@@ -86,6 +86,7 @@ class DayFileCodec:
             ("author", update.author),
             ("tags", ", ".join(update.tags)),
             ("origin", update.origin),
+            ("updated", _iso_utc(update.updated)),
             ("digest", update.digest),
             ("offset", _offset_if_ambiguous(local, day.timezone)),
         ):
@@ -178,6 +179,7 @@ class DayFileCodec:
             tags=_split_list(_unquote_attr(attrs.get("tags", ""))),
             origin=_unquote_attr(attrs["origin"]) if "origin" in attrs else None,
             digest=_unquote_attr(attrs["digest"]) if "digest" in attrs else None,
+            updated=_read_updated(attrs.get("updated"), where),
         )
 
 
@@ -285,6 +287,22 @@ def _clock(local: datetime) -> str:
     if local.microsecond:
         text += f".{local:%f}"
     return text
+
+
+def _iso_utc(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+def _read_updated(value: str | None, where: tuple[str, int]) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise DayFileError(*where, f"updated={value!r} is not an ISO date-time") from exc
+    if parsed.tzinfo is None:
+        raise DayFileError(*where, f"updated={value!r} has no UTC offset")
+    return parsed
 
 
 def _flags(update: Update) -> list[str]:

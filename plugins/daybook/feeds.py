@@ -1,12 +1,31 @@
-"""Feeds (contract 4): RSS 2.0 and Atom 1.0 with one item per update, built with feedgen."""
+"""Feeds (contract 4): Atom 1.0, RSS 2.0 and JSON Feed 1.1, one item per update.
+
+A feed is a subscription document holding the newest items and, for long timelines, RFC 5005
+archive documents holding fixed runs of older items (numbered from the oldest, so a complete
+archive page never changes). Nothing here reads the clock: every date comes from the items.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
+
+ATOM, RSS, JSON = "atom", "rss", "json"
+KINDS = (ATOM, RSS, JSON)
+MEDIA_TYPES = {
+    ATOM: "application/atom+xml",
+    RSS: "application/rss+xml",
+    JSON: "application/feed+json",
+}
+_EXTENSIONS = {ATOM: "atom.xml", RSS: "rss.xml", JSON: "json"}
+_ATOM_NS = "http://www.w3.org/2005/Atom"
+_HISTORY_NS = "http://purl.org/syndication/history/1.0"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,46 +37,93 @@ class FeedItem:
     title: str
     content_html: str
     published: datetime
+    updated: datetime | None = None
     author: str | None = None
     categories: tuple[str, ...] = ()
+
+    @property
+    def last_change(self) -> datetime:
+        """When the item last changed: its update time, else its publication."""
+        return self.updated or self.published
 
 
 @dataclass(frozen=True, slots=True)
 class FeedInfo:
     """What a feed says about itself."""
 
-    feed_id: str
-    """Absolute URL of the page the feed follows."""
+    name: str
+    """Path stem under feeds/: "all", "<timeline>", "tags/<tag>"."""
     title: str
     subtitle: str
     home_url: str
-    atom_url: str
-    rss_url: str
+    """Absolute URL of the page the feed follows (its alternate link and its id)."""
+    base_url: str
+    """Absolute site URL the feed files live under."""
     author: str
     language: str = "en"
 
 
-def build_feed(
-    info: FeedInfo, items: Sequence[FeedItem], self_url: str, max_items: int
-) -> FeedGenerator:
-    """A feedgen feed of the newest *max_items* items, newest first, with no "now" in it."""
-    newest = sorted(items, key=lambda item: (item.published, item.permalink), reverse=True)[
-        :max_items
-    ]
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    """One document of a feed: the subscription (number None) or archive page *number*."""
+
+    number: int | None
+    items: tuple[FeedItem, ...]
+    """Newest first."""
+    prev_archive: int | None
+    """The next older archive page."""
+    next_archive: int | None
+    """The next newer archive page (None on the newest: its newer side is the subscription)."""
+
+
+def feed_path(name: str, kind: str, number: int | None = None) -> str:
+    """Site-relative path of a feed document."""
+    if number is None:
+        return f"feeds/{name}.{_EXTENSIONS[kind]}"
+    return f"feeds/archive/{name}/{number}.{_EXTENSIONS[kind]}"
+
+
+def paginate(items: Sequence[FeedItem], per_page: int) -> list[FeedPage]:
+    """The subscription page (newest *per_page* items) and the complete archive pages."""
+    oldest_first = sorted(items, key=lambda i: (i.published, i.permalink))
+    archived = max(0, (len(oldest_first) - 1) // per_page)
+    pages = [FeedPage(None, tuple(reversed(oldest_first[-per_page:])), archived or None, None)]
+    for number in range(1, archived + 1):
+        chunk = oldest_first[(number - 1) * per_page : number * per_page]
+        newer = number + 1 if number < archived else None
+        pages.append(FeedPage(number, tuple(reversed(chunk)), number - 1 or None, newer))
+    return pages
+
+
+def render(info: FeedInfo, page: FeedPage, kind: str) -> bytes:
+    """The document of *page* in format *kind*."""
+    if kind == JSON:
+        return _json_feed(info, page)
+    feed = _feedgen(info, page, kind)
+    xml = feed.atom_str(pretty=True) if kind == ATOM else feed.rss_str(pretty=True)
+    return _add_history(xml, info, page, kind)
+
+
+def _url(info: FeedInfo, kind: str, number: int | None = None) -> str:
+    return f"{info.base_url.rstrip('/')}/{feed_path(info.name, kind, number)}"
+
+
+def _feedgen(info: FeedInfo, page: FeedPage, kind: str) -> FeedGenerator:
     feed = FeedGenerator()
-    feed.id(info.feed_id)
+    feed.id(info.home_url)  # archive pages are parts of the same feed (RFC 5005)
     feed.title(info.title)
     feed.subtitle(info.subtitle or info.title)
     feed.author({"name": info.author})
     feed.language(info.language)
-    # feedgen takes the RSS channel <link> from the last link added: self first, alternate last.
-    feed.link(href=self_url, rel="self")
-    feed.link(href=info.home_url, rel="alternate")
     feed.generator("Daybook")
-    if newest:
-        feed.updated(newest[0].published)
-        feed.lastBuildDate(newest[0].published)
-    for item in newest:
+    # feedgen takes the RSS channel <link> from the last link added: self first, alternate last.
+    feed.link(href=_url(info, kind, page.number), rel="self", type=MEDIA_TYPES[kind])
+    feed.link(href=info.home_url, rel="alternate", type="text/html")
+    if page.items:
+        newest = max(item.last_change for item in page.items)
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+    for item in page.items:
         _add_entry(feed, item)
     return feed
 
@@ -69,7 +135,7 @@ def _add_entry(feed: FeedGenerator, item: FeedItem) -> None:
     entry.title(item.title)
     entry.link(href=item.permalink, rel="alternate")
     entry.published(item.published)
-    entry.updated(item.published)
+    entry.updated(item.last_change)
     if item.author:
         entry.author({"name": item.author})
     for category in item.categories:
@@ -78,11 +144,72 @@ def _add_entry(feed: FeedGenerator, item: FeedItem) -> None:
     entry.content(item.content_html, type="html")
 
 
-def atom_bytes(feed: FeedGenerator) -> bytes:
-    """The Atom document."""
-    return feed.atom_str(pretty=True)
+def _history_links(info: FeedInfo, page: FeedPage, kind: str) -> list[tuple[str, str]]:
+    links = []
+    if page.number is not None:
+        links.append(("current", _url(info, kind)))
+    if page.prev_archive is not None:
+        links.append(("prev-archive", _url(info, kind, page.prev_archive)))
+    if page.next_archive is not None:
+        links.append(("next-archive", _url(info, kind, page.next_archive)))
+    return links
 
 
-def rss_bytes(feed: FeedGenerator) -> bytes:
-    """The RSS 2.0 document."""
-    return feed.rss_str(pretty=True)
+def _add_history(xml: bytes, info: FeedInfo, page: FeedPage, kind: str) -> bytes:
+    """RFC 5005 links (and the fh:archive marker on archive pages), which feedgen lacks."""
+    links = _history_links(info, page, kind)
+    if not links and page.number is None:
+        return xml
+    root = etree.fromstring(xml)
+    parent = root if kind == ATOM else root.find("channel")
+    anchor = parent.find(f"{{{_ATOM_NS}}}link") if kind == ATOM else parent.find("link")
+    position = list(parent).index(anchor) + 1
+    for rel, href in links:
+        link = etree.Element(f"{{{_ATOM_NS}}}link", rel=rel, href=href, type=MEDIA_TYPES[kind])
+        parent.insert(position, link)
+        position += 1
+    if page.number is not None:
+        parent.insert(
+            position, etree.Element(f"{{{_HISTORY_NS}}}archive", nsmap={"fh": _HISTORY_NS})
+        )
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _json_feed(info: FeedInfo, page: FeedPage) -> bytes:
+    document: dict[str, object] = {
+        "version": JSON_FEED_VERSION,
+        "title": info.title,
+        "home_page_url": info.home_url,
+        "feed_url": _url(info, JSON, page.number),
+        "description": info.subtitle or info.title,
+        "language": info.language,
+        "authors": [{"name": info.author}],
+    }
+    if page.prev_archive is not None:
+        document["next_url"] = _url(info, JSON, page.prev_archive)
+    if page.number is not None:
+        document["expired"] = True  # an archive page never changes
+    document["items"] = [_json_item(item) for item in page.items]
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(item: FeedItem) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "id": item.permalink,
+        "url": item.permalink,
+        "title": item.title,
+        "content_html": item.content_html,
+        "date_published": _rfc3339(item.published),
+    }
+    if item.updated:
+        entry["date_modified"] = _rfc3339(item.updated)
+    if item.author:
+        entry["authors"] = [{"name": item.author}]
+    if item.categories:
+        entry["tags"] = list(item.categories)
+    return entry
+
+
+def _rfc3339(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

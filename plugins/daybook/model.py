@@ -48,9 +48,13 @@ class Update:
     """The page gave no clock time: *published* only carries the date and the page's order."""
     digest: str | None = None
     """Hash of headline and body as last imported: tells a hand edit from a new capture."""
+    updated: datetime | None = None
+    """When the outlet last changed the text (from the page, or the capture that showed it)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "published", require_aware(self.published, "Update.published"))
+        if self.updated is not None:
+            object.__setattr__(self, "updated", require_aware(self.updated, "Update.updated"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date
@@ -10,7 +11,7 @@ from markupsafe import Markup
 
 from .model import Day, Timeline, Update
 from .render import BodyRenderer, first_words
-from .urls import day_url, save_as, timeline_url
+from .urls import day_url, save_as, tag_url, timeline_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,4 +155,47 @@ def _update_view(day: Day, update: Update, url: str, renderer: BodyRenderer) -> 
         clock=f"{local:%H:%M}",
         zone_label=local.tzname() or day.timezone,
         permalink=f"{url}#{update.anchor}",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedUpdate:
+    """An update listed on a tag page, with the day and timeline it belongs to."""
+
+    item: UpdateView
+    day: DayView
+    timeline: TimelineView
+
+
+@dataclass(frozen=True, slots=True)
+class TagView:
+    """A tag's page: every update carrying the tag, newest first, across timelines."""
+
+    name: str
+    url: str
+    save_as: str
+    updates: tuple[TaggedUpdate, ...]
+
+
+def build_tags(timelines: Iterable[TimelineView]) -> tuple[TagView, ...]:
+    """One page per tag (tags that differ only in case or punctuation share one)."""
+    grouped: dict[str, list[TaggedUpdate]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for view in timelines:
+        for day in view.days:
+            for item in day.updates:
+                for tag in item.update.tags:
+                    url = tag_url(tag)
+                    spellings.setdefault(url, Counter())[tag] += 1
+                    grouped.setdefault(url, []).append(TaggedUpdate(item, day, view))
+    # The most used spelling names the tag; ties go to the first in sort order.
+    names = {url: min(c, key=lambda t: (-c[t], t)) for url, c in spellings.items()}
+    return tuple(
+        TagView(
+            names[url],
+            url,
+            save_as(url),
+            tuple(sorted(grouped[url], key=lambda t: t.item.update.published, reverse=True)),
+        )
+        for url in sorted(grouped)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 
@@ -15,9 +16,14 @@ def timeline_url(timeline: str) -> str:
     return f"{timeline}/"
 
 
-def feed_path(name: str, kind: str) -> str:
-    """``feeds/<name>.atom.xml`` or ``feeds/<name>.rss.xml``."""
-    return f"feeds/{name}.{kind}.xml"
+def tag_slug(tag: str) -> str:
+    """A tag's URL segment: lower case, runs of other characters as one hyphen."""
+    return "-".join(re.findall(r"[^\W_]+", tag.lower())) or "tag"
+
+
+def tag_url(tag: str) -> str:
+    """``tags/<slug>/``, the page listing a tag's updates."""
+    return f"tags/{tag_slug(tag)}/"
 
 
 def save_as(url: str) -> str:

@@ -54,13 +54,18 @@ def unique_anchor(base: str, taken: set[str]) -> str:
 
 
 def merge_day(
-    day: Day, incoming: list[Update], source_ref: str | None, new_capture: bool = True
+    day: Day,
+    incoming: list[Update],
+    source_ref: str | None,
+    new_capture: bool = True,
+    captured: datetime | None = None,
 ) -> Merged:
     """Add *incoming* (oldest first, no anchors) to *day*, keeping every anchor.
 
     A stored update still holding the text it was imported with (its digest matches) takes
-    a new capture's text in place; one edited by hand since keeps its text. A page imported
-    before (*new_capture* false) is an older capture and changes no text.
+    a new capture's text in place, marked updated at *captured* unless the page said when;
+    one edited by hand since keeps its text. A page imported before (*new_capture* false)
+    is an older capture and changes no text.
     """
     stored = {u.anchor: u for u in day.updates}
     taken = set(stored)
@@ -78,6 +83,8 @@ def merge_day(
             continue
         claimed.add(match.anchor)
         merged, status = _reconcile(match, update, new_capture)
+        if status == CHANGED:
+            merged = replace(merged, updated=update.updated or captured or merged.updated)
         stored[match.anchor] = merged
         outcomes.append((merged, status))
     sources = day.sources

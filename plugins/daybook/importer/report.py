@@ -79,6 +79,7 @@ def _update_json(item: ImportedUpdate, path: str) -> dict[str, Any]:
     update = item.update
     return {
         "published": update.published.isoformat(),
+        "updated": update.updated.isoformat() if update.updated else None,
         "headline": update.headline,
         "body": update.body,
         "anchor": update.anchor,

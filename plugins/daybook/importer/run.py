@@ -43,6 +43,8 @@ class ImportOptions:
     """Force the page's reading order; None detects it."""
     dry_run: bool = False
     format: str = "auto"
+    captured: datetime | None = None
+    """When this import runs: the 'updated' time of text a new capture changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,9 @@ class Importer:
         imported: list[ImportedUpdate] = []
         for target, items in _by_day(found.items, timeline, self.options.content_dir).items():
             day = changed.get(target) or self._load_day(target, items[0][1], timeline)
-            merged = merge_day(day, [update for _, update in items], archived, new_capture)
+            merged = merge_day(
+                day, [u for _, u in items], archived, new_capture, self.options.captured
+            )
             changed[target] = merged.day
             for (line, _), (stored, status) in zip(items, merged.outcomes, strict=True):
                 day_name = stored.published.astimezone(zone(timeline.timezone)).date().isoformat()
@@ -203,6 +207,7 @@ def _from_structured(page: StructuredPage) -> Found:
                 source=headline_source(u.headline),
                 author=u.author,
                 origin=u.origin,
+                updated=u.updated if u.updated and u.updated > u.published else None,
             )
             for u in page.updates
         ),

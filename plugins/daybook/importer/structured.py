@@ -33,6 +33,7 @@ class StructuredUpdate:
     """Markdown."""
     author: str | None = None
     origin: str | None = None
+    updated: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ def _json_item(item: object, page_headline: str) -> StructuredUpdate | None:
         body=_json_body(str(item.get("articleBody") or "")),
         author=_author_name(item.get("author")),
         origin=str(item.get("url") or item.get("@id") or "") or None,
+        updated=parse_instant(item.get("dateModified")),
     )
 
 
@@ -219,9 +221,10 @@ def _epoch_attribute(tag: Tag | None) -> datetime | None:
 
 
 def _in_zone(update: StructuredUpdate, zone: tzinfo) -> StructuredUpdate:
-    if update.published.tzinfo is None:
-        return replace(update, published=update.published.replace(tzinfo=zone))
-    return update
+    def aware(value: datetime | None) -> datetime | None:
+        return value.replace(tzinfo=zone) if value is not None and value.tzinfo is None else value
+
+    return replace(update, published=aware(update.published), updated=aware(update.updated))
 
 
 def parse_instant(value: object) -> datetime | None:

@@ -1,77 +1,105 @@
-"""Write the site-wide and per-timeline feeds into the output folder."""
+"""Plan the site's feeds (all updates, each timeline, each tag) and write their documents."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..feeds import FeedInfo, FeedItem, atom_bytes, build_feed, rss_bytes
-from ..pages import TimelineView
-from ..urls import absolute, feed_path
+from ..feeds import KINDS, MEDIA_TYPES, FeedInfo, FeedItem, feed_path, paginate, render
+from ..pages import TagView, TimelineView, UpdateView
+from ..urls import absolute, tag_slug
 
 logger = logging.getLogger(__name__)
+DEV_FEED_URL = "http://localhost:8000"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPlan:
+    """One feed: what it says about itself and its items (all of them, before paging)."""
+
+    info: FeedInfo
+    items: tuple[FeedItem, ...]
+
+    def links(self) -> list[tuple[str, str, str]]:
+        """(kind, media type, site-relative path) of its subscription documents."""
+        return [(kind, MEDIA_TYPES[kind], feed_path(self.info.name, kind)) for kind in KINDS]
 
 
 def feed_base(settings: Mapping[str, Any]) -> str:
     """The absolute URL feeds are built on: FEED_DOMAIN, else SITEURL."""
     base = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or ""
     if not base.startswith(("http://", "https://")):
-        logger.warning(
-            "daybook: no absolute FEED_DOMAIN or SITEURL; feed ids fall back to localhost"
-        )
-        base = "http://localhost:8000"
+        logger.warning("daybook: no absolute FEED_DOMAIN or SITEURL; feed ids use %s", DEV_FEED_URL)
+        base = DEV_FEED_URL
     return base.rstrip("/")
 
 
-def write_feeds(
-    output: Path, settings: Mapping[str, Any], timelines: Sequence[TimelineView], max_items: int
-) -> list[Path]:
-    """Atom and RSS for all timelines together and for each one; returns the files written."""
+def plan_feeds(
+    settings: Mapping[str, Any], timelines: Sequence[TimelineView], tags: Sequence[TagView]
+) -> tuple[FeedPlan, ...]:
+    """The site-wide feed, one per timeline and one per tag."""
     base = feed_base(settings)
     sitename = settings.get("SITENAME", "Daybook")
-    language = settings.get("DEFAULT_LANG", "en")
-    feeds = [("all", sitename, settings.get("SITESUBTITLE", ""), "", _items(base, timelines))]
-    for view in timelines:
-        title = f"{view.timeline.title} — {sitename}"
-        feeds.append(
-            (view.timeline.slug, title, view.timeline.description, view.url, _items(base, [view]))
-        )
-    written = []
-    for name, title, subtitle, home, items in feeds:
-        info = FeedInfo(
-            feed_id=absolute(base, home),
+
+    def info(name: str, title: str, subtitle: str, home: str) -> FeedInfo:
+        return FeedInfo(
+            name=name,
             title=title,
             subtitle=subtitle,
             home_url=absolute(base, home),
-            atom_url=absolute(base, feed_path(name, "atom")),
-            rss_url=absolute(base, feed_path(name, "rss")),
+            base_url=base,
             author=sitename,
-            language=language,
+            language=settings.get("DEFAULT_LANG", "en"),
         )
-        for kind, render in (("atom", atom_bytes), ("rss", rss_bytes)):
-            self_url = info.atom_url if kind == "atom" else info.rss_url
-            data = render(build_feed(info, items, self_url, max_items))
-            written.append(_write_bytes(output / feed_path(name, kind), data))
+
+    every = [u for view in timelines for day in view.days for u in day.updates]
+    plans = [
+        FeedPlan(info("all", sitename, settings.get("SITESUBTITLE", ""), ""), _items(base, every))
+    ]
+    for view in timelines:
+        updates = [u for day in view.days for u in day.updates]
+        title = f"{view.timeline.title} — {sitename}"
+        meta = info(view.timeline.slug, title, view.timeline.description, view.url)
+        plans.append(FeedPlan(meta, _items(base, updates)))
+    for tag in tags:
+        meta = info(
+            f"tags/{tag_slug(tag.name)}",
+            f"{tag.name} — {sitename}",
+            f"Updates tagged {tag.name}",
+            tag.url,
+        )
+        plans.append(FeedPlan(meta, _items(base, [t.item for t in tag.updates])))
+    return tuple(plans)
+
+
+def write_feeds(output: Path, plans: Iterable[FeedPlan], per_page: int) -> list[Path]:
+    """Every document of every feed: subscriptions and archive pages, in each format."""
+    written = []
+    for plan in plans:
+        for page in paginate(plan.items, per_page):
+            for kind in KINDS:
+                target = output / feed_path(plan.info.name, kind, page.number)
+                written.append(_write_bytes(target, render(plan.info, page, kind)))
     return written
 
 
-def _items(base: str, timelines: Sequence[TimelineView]) -> list[FeedItem]:
-    return [
+def _items(base: str, updates: Iterable[UpdateView]) -> tuple[FeedItem, ...]:
+    return tuple(
         FeedItem(
             permalink=absolute(base, update.permalink),
             title=update.title,
             content_html=update.html or f"<p>{escape(update.title)}</p>",
             published=update.update.published,
+            updated=update.update.updated,
             author=update.update.author,
             categories=update.update.tags,
         )
-        for view in timelines
-        for day in view.days
-        for update in day.updates
-    ]
+        for update in updates
+    )
 
 
 def _write_bytes(path: Path, data: bytes) -> Path:

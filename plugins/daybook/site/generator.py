@@ -10,10 +10,11 @@ from pelican.writers import Writer
 
 from ..content import load_days
 from ..dayfile import DayFileCodec
-from ..pages import TimelineView, build_timelines
+from ..pages import TagView, TimelineView, build_tags, build_timelines
 from ..render import BodyRenderer
 from ..settings import DaybookSettings
-from .feedwriter import write_feeds
+from ..urls import tag_slug
+from .feedwriter import FeedPlan, plan_feeds, write_feeds
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ class DaybookGenerator(Generator):
         """Read every day file once and link the days into timelines."""
         # Headlines and bodies come from untrusted pages: escape whatever the settings say.
         self.env.autoescape = True
+        self.env.filters["tag_slug"] = tag_slug
         self.daybook = DaybookSettings.from_mapping(self.settings.get("DAYBOOK"))
         days, errors = load_days(Path(self.path), DayFileCodec())
         for error in errors:
@@ -32,7 +34,11 @@ class DaybookGenerator(Generator):
         self.timelines: tuple[TimelineView, ...] = build_timelines(
             self.daybook.timelines, days, BodyRenderer()
         )
+        self.tags: tuple[TagView, ...] = build_tags(self.timelines)
+        self.feeds: tuple[FeedPlan, ...] = plan_feeds(self.settings, self.timelines, self.tags)
         self.context["daybook_timelines"] = self.timelines
+        self.context["daybook_tags"] = self.tags
+        self.context["daybook_feeds"] = self.feeds
         logger.info(
             "daybook: %d timeline(s), %d day(s), %d update(s)",
             len(self.timelines),
@@ -60,7 +66,34 @@ class DaybookGenerator(Generator):
             relative_urls=relative, url="", timeline_page=home,
             day_page=home.latest if home else None,
         )  # fmt: skip
-        write_feeds(Path(self.output_path), self.settings, self.timelines, self.daybook.feed_items)
+        self._write_tags(writer, relative)
+        writer.write_file(
+            "feeds/index.html", self.get_template("feeds"), self.context,
+            relative_urls=relative, url="feeds/",
+        )  # fmt: skip
+        write_feeds(Path(self.output_path), self.feeds, self.daybook.feed_items)
+        if self.settings.get("CNAME"):
+            # GitHub Pages serves a custom domain named in a CNAME file at the site root.
+            (Path(self.output_path) / "CNAME").write_text(
+                f"{self.settings['CNAME']}\n", encoding="utf-8"
+            )
+
+    def _write_tags(self, writer: Writer, relative: bool) -> None:
+        template = self.get_template("tag")
+        for tag in self.tags:
+            writer.write_file(
+                tag.save_as,
+                template,
+                self.context,
+                relative_urls=relative,
+                url=tag.url,
+                tag_page=tag,
+            )
+        if self.tags:
+            writer.write_file(
+                "tags/index.html", self.get_template("tags"), self.context,
+                relative_urls=relative, url="tags/",
+            )  # fmt: skip
 
     def _home_timeline(self) -> TimelineView | None:
         wanted = self.daybook.default_timeline
