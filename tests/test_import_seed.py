@@ -140,7 +140,7 @@ def test_hand_edits_survive_reimport(daybook, project):
         ("blank.txt", b"  \n\n \n", "is empty"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("prose.txt", b"Just some words.\n\nNo clock anywhere.\n", "no timestamps found"),
-        ("latin1.txt", "Caf\u00e9 1808 GMT \u2014 x".encode("cp1252"), "not UTF-8"),
+        ("mixed.txt", "Caf\u00e9 ".encode() + "caf\u00e9 1808 GMT".encode("cp1252"), "mixes UTF-8"),
         ("undated.txt", "1808 GMT \u2014 Headline\n\nBody.\n".encode(), "--date"),
     ],
 )

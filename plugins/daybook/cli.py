@@ -61,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--no-archive", action="store_true", help="do not copy pages into the archive")
     imp.add_argument("--format", choices=FORMATS, default="auto", help="force text or html")
     imp.add_argument(
+        "--max-size",
+        type=float,
+        default=20,
+        metavar="MB",
+        help="refuse pages larger than this (20 MB)",
+    )
+    imp.add_argument(
         "--settings", type=Path, help="site settings (default: the project's pelicanconf.py)"
     )
     imp.add_argument(
@@ -135,6 +142,7 @@ def _run_import(args: argparse.Namespace) -> int:
         reference=reference,
         newest_first={"auto": None, "newest-first": True, "oldest-first": False}[args.order],
         captured=datetime.now(UTC).replace(microsecond=0),
+        max_bytes=int(args.max_size * 1024 * 1024),
         dry_run=args.dry_run,
         format=args.format,
     )

@@ -104,7 +104,10 @@ class DayFileCodec:
 
     def loads(self, text: str, path: str = "<day file>", timeline: str | None = None) -> Day:
         """Parse day-file *text*; raise DayFileError naming *path* and the line on bad input."""
-        lines = text.splitlines()
+        # Only "\n" ends a line: splitlines() would also split on U+2028 inside a body.
+        lines = text.replace("\r\n", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
         meta, body_start = _read_metadata(lines, path)
         day_date = _meta_date(meta, path)
         tz_name = meta.get("timezone", "UTC")

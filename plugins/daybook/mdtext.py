@@ -15,6 +15,20 @@ _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _BLOCK_START = re.compile(r"^(\s*)([>+\-=~{]|\d{1,9}(?=[.)](?:\s|$)))")
 
 
+# Characters XML 1.0 forbids: they would make a feed ill-formed, and mean nothing in text.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_control(text: str) -> str:
+    """*text* without the control characters XML 1.0 (and so every feed) forbids."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """*text* on one line, runs of white space (any kind) as single spaces."""
+    return " ".join(strip_control(text).split())
+
+
 def escape_inline(text: str) -> str:
     """Escape *text* so that Markdown shows it as it is, within a line."""
     return _ENTITY_LIKE.sub(r"\\&", _INLINE_SPECIALS.sub(r"\\\1", text))

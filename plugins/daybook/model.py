@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import SettingsError
+from .mdtext import one_line, strip_control
 
 
 def require_aware(value: datetime, what: str) -> datetime:
@@ -52,6 +53,15 @@ class Update:
     """When the outlet last changed the text (from the page, or the capture that showed it)."""
 
     def __post_init__(self) -> None:
+        # Normalised here, once, so no stage can pass on a two-line headline or a control
+        # character that XML (and so every feed) forbids.
+        text = strip_control(self.body.replace("\r\n", "\n").replace("\r", "\n"))
+        object.__setattr__(self, "body", text.strip("\n"))
+        object.__setattr__(self, "headline", one_line(self.headline))
+        object.__setattr__(self, "source", one_line(self.source or "") or None)
+        object.__setattr__(self, "author", one_line(self.author or "") or None)
+        tags = (one_line(tag.replace(",", " ")) for tag in self.tags)
+        object.__setattr__(self, "tags", tuple(tag for tag in tags if tag))
         object.__setattr__(self, "published", require_aware(self.published, "Update.published"))
         if self.updated is not None:
             object.__setattr__(self, "updated", require_aware(self.updated, "Update.updated"))

@@ -6,19 +6,20 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .mdtext import inline_text
+from .sanitize import clean_html
 
 
 class BodyRenderer:
     """Renders update bodies; build once and reuse (building a parser is the costly part)."""
 
     def __init__(self) -> None:
-        # Raw HTML is off: imported text is untrusted, and markdown-it already refuses
-        # javascript:, vbscript: and data: link targets.
-        self._md = MarkdownIt("commonmark", {"html": False}).enable("table").use(attrs_block_plugin)
+        # Raw HTML is allowed in day files (they are Markdown), but every rendered body goes
+        # through the allow-list sanitizer, which is what keeps untrusted markup inert.
+        self._md = MarkdownIt("commonmark", {"html": True}).enable("table").use(attrs_block_plugin)
 
     def html(self, markdown: str) -> str:
-        """The HTML for a Markdown body."""
-        return self._md.render(markdown)
+        """The sanitized HTML for a Markdown body."""
+        return clean_html(self._md.render(markdown))
 
     def plain_text(self, markdown: str) -> str:
         """The body's text without markup, paragraphs joined by spaces."""

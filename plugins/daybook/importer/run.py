@@ -18,7 +18,7 @@ from .merge import merge_day
 from .paragraphs import to_markdown
 from .report import FileReport, ImportedUpdate
 from .resolve import Timed, UndatedPageError, resolve
-from .source import SavedPage, read_page
+from .source import MAX_PAGE_BYTES, SavedPage, read_page
 from .structured import StructuredPage, extract
 from .text import Skipped
 
@@ -43,6 +43,7 @@ class ImportOptions:
     """Force the page's reading order; None detects it."""
     dry_run: bool = False
     format: str = "auto"
+    max_bytes: int = MAX_PAGE_BYTES
     captured: datetime | None = None
     """When this import runs: the 'updated' time of text a new capture changed."""
 
@@ -67,7 +68,7 @@ class Importer:
 
     def import_page(self, path: Path) -> FileReport:
         """Import one saved page; raise SourceError (and write nothing) when it is unusable."""
-        page = read_page(path, self.options.format)
+        page = read_page(path, self.options.format, self.options.max_bytes)
         found = self._read_updates(page)
         timeline = self.options.timeline
         archived = self._archive_ref(path)
@@ -91,7 +92,7 @@ class Importer:
             newest_first=found.newest_first,
             updates=tuple(sorted(imported, key=lambda u: u.update.published)),
             skipped=found.skipped,
-            warnings=found.warnings,
+            warnings=(*page.warnings, *found.warnings),
             written=written,
         )
 

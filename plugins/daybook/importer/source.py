@@ -13,6 +13,10 @@ _TAG = re.compile(r"<(?:p|div|article|section|span|time|h[1-6]|li|script)[\s>]",
 FORMATS = ("auto", "text", "html")
 
 
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
 @dataclass(frozen=True, slots=True)
 class SavedPage:
     """A decoded saved page and the format it is in ("text" or "html")."""
@@ -20,12 +24,22 @@ class SavedPage:
     path: str
     text: str
     format: str
+    warnings: tuple[str, ...] = ()
 
 
-def read_page(path: Path, forced_format: str = "auto") -> SavedPage:
+def read_page(
+    path: Path, forced_format: str = "auto", max_bytes: int = MAX_PAGE_BYTES
+) -> SavedPage:
     """Read *path*; raise SourceError naming the file when it cannot be a live blog."""
     name = str(path)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(
+                name,
+                f"is {_size(size)}; pages over {_size(max_bytes)} are refused "
+                "(split the page, or raise --max-size)",
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise SourceError(name, "no such file") from exc
@@ -35,26 +49,42 @@ def read_page(path: Path, forced_format: str = "auto") -> SavedPage:
         raise SourceError(name, f"cannot be read ({exc.strerror})") from exc
     if not data.strip():
         raise SourceError(name, "is empty")
-    text = decode(name, data)
+    text, warnings = decode(name, data)
     page_format = forced_format if forced_format != "auto" else detect_format(data, text)
-    return SavedPage(name, text.replace("\r\n", "\n").replace("\r", "\n"), page_format)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SavedPage(name, text, page_format, warnings)
 
 
-def decode(name: str, data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; refuse binary data."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SourceError(name, "starts with a UTF-16 mark but is not UTF-16 text") from exc
+def decode(name: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of *data*, and a warning when it was not UTF-8; refuse binary or mixed bytes.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such. Bytes that are
+    not UTF-8 and hold no UTF-8 sequence at all are Windows-1252 (what browsers assume);
+    a file mixing UTF-8 with another encoding cannot be read without guessing, so it is refused.
+    """
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), ()
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    name, f"starts with a {codec.upper()} mark but is not {codec.upper()} text"
+                ) from exc
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
         raise SourceError(name, "is binary data, not a saved text or HTML page")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as exc:
-        raise SourceError(
-            name, f"is not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
-        ) from exc
+        if _UTF8_MULTIBYTE.search(data):
+            reason = f"mixes UTF-8 with another encoding (bad byte at offset {exc.start})"
+            raise SourceError(name, f"{reason}; re-save it as UTF-8") from exc
+    text = data.decode("cp1252", errors="replace")
+    return text.replace("\ufffd", ""), ("not UTF-8: read as Windows-1252 (Latin-1)",)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{count / 1024:.0f} KB"
 
 
 def _looks_binary(head: bytes) -> bool:
