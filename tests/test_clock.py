@@ -1,6 +1,7 @@
 """The clock grammar: what opens an update, and what merely looks like a time."""
 
 import pytest
+
 from daybook.importer.clock import match_stamp
 
 

@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+
 from daybook.importer.dates import match_date_line
 from daybook.importer.zones import page_zone_statement, resolve_zone
 

@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+
 from daybook.dayfile import DayFileCodec, day_path
 from daybook.errors import DayFileError
 from daybook.model import Day, Update

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from daybook.errors import SourceError
 from daybook.importer.source import decode, read_page
 

@@ -5,9 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
+from lxml import etree
+
 from daybook.feedcheck import AtomValidator, json_feed_problems, rss_problems
 from daybook.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, feed_path, paginate, render
-from lxml import etree
 
 from .conftest import ATOM_RNG
 

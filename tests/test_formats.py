@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from daybook.cli import main
 
 from .conftest import ROOT

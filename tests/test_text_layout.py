@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from daybook.importer import noise
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.resolve import UndatedPageError, resolve

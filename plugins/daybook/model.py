@@ -60,11 +60,13 @@ class Update:
         object.__setattr__(self, "headline", one_line(self.headline))
         object.__setattr__(self, "source", one_line(self.source or "") or None)
         object.__setattr__(self, "author", one_line(self.author or "") or None)
+        object.__setattr__(self, "origin", one_line(self.origin or "") or None)
         tags = (one_line(tag.replace(",", " ")) for tag in self.tags)
         object.__setattr__(self, "tags", tuple(tag for tag in tags if tag))
         object.__setattr__(self, "published", require_aware(self.published, "Update.published"))
         if self.updated is not None:
-            object.__setattr__(self, "updated", require_aware(self.updated, "Update.updated"))
+            updated = require_aware(self.updated, "Update.updated").replace(microsecond=0)
+            object.__setattr__(self, "updated", updated)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ fall back to their visible text and the plain-text rules.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from .paragraphs import to_markdown
 
 logger = logging.getLogger(__name__)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+_LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant a datetime holds
 _BLOCK_HINT = re.compile(r"update|entry|post|block|item|card", re.I)
 
 
@@ -163,18 +165,19 @@ def _from_time_blocks(soup: BeautifulSoup) -> list[StructuredUpdate]:
         published = _element_instant(stamp) or _epoch_attribute(stamp) or _epoch_attribute(block)
         if published is None:
             continue
-        if stamp is not None and stamp is not block:
-            stamp.decompose()  # its text is the time ("2 hours ago"), not the update's
-        headline_tag = block.find(_HEADINGS)
-        skip = {id(headline_tag)} if headline_tag is not None else set()
-        found.append(
-            StructuredUpdate(
-                published=published,
-                headline=inline_text(headline_tag),
-                body=body_markdown(block, skip),
-            )
-        )
+        found.append(_block_update(block, published))
     return _unique(found)
+
+
+def _block_update(block: Tag, published: datetime) -> StructuredUpdate:
+    """Headline and body of one block; its stamps' text ("2 hours ago") is not the update's."""
+    block = copy.copy(block)  # blocks may nest: work on a copy, never on the shared tree
+    for stamp in block.find_all(attrs={"data-timestamp": True}):
+        stamp.decompose()
+    headline_tag = block.find(_HEADINGS)
+    skip = {id(headline_tag)} if headline_tag is not None else set()
+    body = body_markdown(block, skip)
+    return StructuredUpdate(published=published, headline=inline_text(headline_tag), body=body)
 
 
 def _time_blocks(soup: BeautifulSoup) -> list[Tag]:
@@ -217,7 +220,10 @@ def _epoch_attribute(tag: Tag | None) -> datetime | None:
     if raw is None or not str(raw).strip().isdigit():
         return None
     seconds = int(str(raw).strip())
-    return datetime.fromtimestamp(seconds / 1000 if seconds > 10**11 else seconds, UTC)
+    seconds = seconds / 1000 if seconds > 10**11 else seconds  # milliseconds, as JavaScript writes
+    if not 0 < seconds < _LAST_EPOCH:
+        return None
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _in_zone(update: StructuredUpdate, zone: tzinfo) -> StructuredUpdate:
