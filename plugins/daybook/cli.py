@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from .feedcheck import AtomValidator, json_feed_problems, rss_problems
 from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
+from .locking import content_lock
 from .model import zone
 from .permalinks import collect, lost
 from .settings import DaybookSettings, load_settings_file
@@ -31,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     except DaybookError as exc:
         print(f"daybook: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`daybook import … | head`): nothing more to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -148,12 +155,13 @@ def _run_import(args: argparse.Namespace) -> int:
     )
     importer = Importer(options)
     report = ImportReport()
-    for path in args.files:
-        try:
-            report.files.append(importer.import_page(path))
-        except SourceError as exc:
-            report.errors.append(str(exc))
-            print(f"daybook: {exc}", file=sys.stderr)
+    with nullcontext() if args.dry_run else content_lock(content):
+        for path in args.files:
+            try:
+                report.files.append(importer.import_page(path))
+            except SourceError as exc:
+                report.errors.append(str(exc))
+                print(f"daybook: {exc}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
