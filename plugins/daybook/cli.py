@@ -19,6 +19,7 @@ from .importer.source import FORMATS
 from .locking import content_lock
 from .model import zone
 from .permalinks import collect, lost
+from .reconcile import reconcile
 from .settings import DaybookSettings, load_settings_file
 
 SETTINGS_FILE = "pelicanconf.py"
@@ -59,12 +60,6 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="the page's reading order (default: detected from its clock times)",
     )
-    imp.add_argument(
-        "--content", type=Path, help="content folder (default: content/ of the project)"
-    )
-    imp.add_argument(
-        "--archive", type=Path, help="where saved pages are kept (default: archive/ beside content)"
-    )
     imp.add_argument("--no-archive", action="store_true", help="do not copy pages into the archive")
     imp.add_argument("--format", choices=FORMATS, default="auto", help="force text or html")
     imp.add_argument(
@@ -75,12 +70,10 @@ def _parser() -> argparse.ArgumentParser:
         help="refuse pages larger than this (20 MB)",
     )
     imp.add_argument(
-        "--settings", type=Path, help="site settings (default: the project's pelicanconf.py)"
-    )
-    imp.add_argument(
         "--dry-run", action="store_true", help="write nothing, report what would change"
     )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    _project_arguments(imp)
     imp.set_defaults(run=_run_import)
     check = commands.add_parser(
         "check-published",
@@ -94,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         "--allow-removals", action="store_true", help="report removals, do not refuse"
     )
     check.set_defaults(run=_run_check_published)
+    rec = commands.add_parser(
+        "check", help="every archived update is in content once, on its page and in the feeds"
+    )
+    rec.add_argument("--output", type=Path, help="built site (default: output/ of the project)")
+    _project_arguments(rec)
+    rec.set_defaults(run=_run_check)
     feeds = commands.add_parser(
         "check-feeds", help="validate every feed document under a built site"
     )
@@ -101,6 +100,25 @@ def _parser() -> argparse.ArgumentParser:
     feeds.add_argument("--atom-grammar", type=Path, help="RFC 4287 RELAX NG grammar (atom.rng)")
     feeds.set_defaults(run=_run_check_feeds)
     return parser
+
+
+def _project_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the project's folders and settings are (defaults: found from the working folder)."""
+    parser.add_argument("--content", type=Path, help="content folder (default: the project's)")
+    parser.add_argument(
+        "--archive", type=Path, help="saved pages (default: archive/ beside content)"
+    )
+    parser.add_argument(
+        "--settings", type=Path, help="settings (default: the project's pelicanconf.py)"
+    )
+
+
+def _project(args: argparse.Namespace) -> tuple[DaybookSettings, Path]:
+    """The settings and the content folder a command works on."""
+    settings_file = args.settings or find_settings(Path.cwd())
+    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
+    root = settings_file.parent if settings_file and not args.settings else Path()
+    return settings, args.content or root / "content"
 
 
 def _iso_date(text: str) -> date | datetime:
@@ -126,10 +144,7 @@ def find_settings(start: Path) -> Path | None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    settings_file = args.settings or find_settings(Path.cwd())
-    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
-    root = settings_file.parent if settings_file and not args.settings else Path()
-    content = args.content or root / "content"
+    settings, content = _project(args)
     archive = None if args.no_archive else (args.archive or content.parent / "archive")
     timeline = settings.timeline(args.timeline)
     tz = zone(args.tz) if args.tz else None
@@ -148,6 +163,7 @@ def _run_import(args: argparse.Namespace) -> int:
         default_date=args.date.date() if isinstance(args.date, datetime) else args.date,
         reference=reference,
         newest_first={"auto": None, "newest-first": True, "oldest-first": False}[args.order],
+        recipe=_recipe(args),
         captured=datetime.now(UTC).replace(microsecond=0),
         max_bytes=int(args.max_size * 1024 * 1024),
         dry_run=args.dry_run,
@@ -168,6 +184,34 @@ def _run_import(args: argparse.Namespace) -> int:
         for file_report in report.files:
             _print_summary(file_report, args.dry_run)
     return 1 if report.errors else 0
+
+
+def _recipe(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The options that change how a page reads, to import it again the same way."""
+    given = {
+        "tz": args.tz,
+        "date": args.date.isoformat() if args.date else None,
+        "order": None if args.order == "auto" else args.order,
+        "format": None if args.format == "auto" else args.format,
+    }
+    return tuple((key, value) for key, value in given.items() if value)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    settings_file = args.settings or find_settings(Path.cwd())
+    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
+    root = settings_file.parent if settings_file and not args.settings else Path()
+    content = args.content or root / "content"
+    result = reconcile(
+        settings,
+        args.archive or content.parent / "archive",
+        content,
+        args.output or root / "output",
+    )
+    print(result.summary())
+    for problem in result.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1 if result.problems else 0
 
 
 def _run_check_published(args: argparse.Namespace) -> int:

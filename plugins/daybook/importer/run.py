@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class ImportOptions:
     dry_run: bool = False
     format: str = "auto"
     max_bytes: int = MAX_PAGE_BYTES
+    recipe: tuple[tuple[str, str], ...] = ()
+    """The options given on the command line, kept beside the archived page for re-import."""
     captured: datetime | None = None
     """When this import runs: the 'updated' time of text a new capture changed."""
 
@@ -175,6 +178,11 @@ class Importer:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
                 written.append(str(target))
+            if self.options.recipe:
+                recipe = target.with_name(target.name + ".import.json")
+                text = json.dumps(dict(self.options.recipe), indent=2, sort_keys=True) + "\n"
+                if write_text_atomic(recipe, text):
+                    written.append(str(recipe))
         for target, day in sorted(changed.items()):
             if write_text_atomic(target, self.codec.dumps(day)):
                 logger.info("daybook: wrote %s", target)
