@@ -73,7 +73,7 @@ def _from_json_ld(soup: BeautifulSoup) -> list[StructuredUpdate]:
         try:
             data = json.loads(script.string or "")
         except json.JSONDecodeError:
-            logger.warning("daybook: skipped a JSON-LD block that is not valid JSON")
+            logger.info("daybook: a JSON-LD block is not valid JSON; reading the page without it")
             continue
         for posting in _objects(data):
             items = posting.get("liveBlogUpdate") or posting.get("blogPosts") or []

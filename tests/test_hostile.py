@@ -1,0 +1,128 @@
+"""Hostile pages: nothing from a saved page, or raw HTML in a day file, can run in a reader's browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from daybook.cli import main
+
+from .conftest import ROOT, build_site
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+_DANGEROUS_TAGS = {
+    "script",
+    "svg",
+    "math",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "style",
+    "link",
+    "meta",
+    "base",
+}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "data"}
+
+
+def dangers(html: str, page: bool = False) -> list[str]:
+    """Everything in *html* that could run script or load a frame, found in the parsed DOM."""
+    found = []
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        ours = page and tag.name in ("link", "meta") and tag.parent.name == "head"
+        if (
+            tag.name in _DANGEROUS_TAGS
+            and not ours
+            and not (tag.name == "script" and tag.get("type") == "application/ld+json")
+        ):
+            found.append(f"<{tag.name}>")
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower().startswith("on") or name.lower() == "style":
+                found.append(f"{tag.name}[{name}]")
+            if name.lower() in _URL_ATTRIBUTES and re.match(
+                r"\s*(javascript|data|vbscript):", text, re.I
+            ):
+                found.append(f"{tag.name}[{name}={text[:30]}]")
+    return found
+
+
+RAW_HTML_DAY = """Date: 2025-03-02
+Timeline: russia-ukraine-war
+Timezone: GMT
+
+{#1200}
+## 12:00 — Hand-written raw HTML
+
+<div onclick="window.__pwned='day file'"><script>window.__pwned='day file script'</script>
+<a href="javascript:window.__pwned='day link'">x</a> <a href="https://example.org/">fine</a></div>
+
+<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copy(ROOT / "pelicanconf.py", root)
+    pages = [
+        str(HOSTILE / name)
+        for name in ("hostile_jsonld.html", "hostile_blocks.html", "hostile_text.txt")
+    ]
+    assert main(["import", "--content", str(root / "content"), "--no-archive", *pages]) == 0
+    day = root / "content/russia-ukraine-war/2025/2025-03-02.md"
+    day.write_text(
+        day.read_text(encoding="utf-8") + "\n" + RAW_HTML_DAY.split("\n\n", 1)[1], encoding="utf-8"
+    )
+    build_site(root / "content", root / "output", FEED_DOMAIN="https://archive.example.org")
+    return root / "output"
+
+
+def test_pages_carry_no_hostile_markup(hostile_site):
+    day = (hostile_site / "russia-ukraine-war/2025/03/02/index.html").read_text(encoding="utf-8")
+    assert day.count('<article class="update') == 5
+    assert '<a href="https://example.org/ok" rel="nofollow noopener">safe link</a>' in day
+    assert "&lt;script&gt;window.__pwned='headline'&lt;/script&gt;Ferry news" in day.replace(
+        "&#39;", "'"
+    )
+    for html in sorted(hostile_site.rglob("*.html")):
+        assert dangers(html.read_text(encoding="utf-8"), page=True) == [], html
+
+
+def test_feeds_carry_no_hostile_markup(hostile_site):
+    checked = 0
+    for feed in sorted((hostile_site / "feeds").rglob("*.xml")):
+        for entry in feedparser.parse(str(feed)).entries:
+            for content in entry.get("content", []):
+                assert dangers(content.value) == [], (feed, entry.id)
+                checked += 1
+    for feed in sorted((hostile_site / "feeds").rglob("*.json")):
+        for item in json.loads(feed.read_text(encoding="utf-8"))["items"]:
+            assert dangers(item["content_html"]) == [], (feed, item["id"])
+            checked += 1
+    assert checked >= 5 * 4  # every update, in the Atom, RSS and JSON feeds of site and timeline
+
+
+def test_the_checker_sees_danger():
+    assert dangers('<p onclick="x">a</p><a href=" JavaScript:x">b</a><svg></svg>') == [
+        "p[onclick]",
+        "a[href= JavaScript:x]",
+        "<svg>",
+    ]
+
+
+def test_every_page_declares_a_content_security_policy(hostile_site):
+    for html in hostile_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert (
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"
+            in text
+        )
