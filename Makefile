@@ -100,6 +100,7 @@ publish: publish-html
 	git push -q $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH)
 
 test: lint $(ATOM_RNG)
+	@.ci/browser-setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The validators (Nu HTML checker, links and #anchors, feeds) on the built site, one summary.

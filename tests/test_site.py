@@ -219,3 +219,26 @@ def test_cname_comes_from_a_setting(tmp_path):
     build_site(tmp_path / "content", tmp_path / "without")
     assert (tmp_path / "with/CNAME").read_text() == "archive.example.org\n"
     assert not (tmp_path / "without/CNAME").exists()
+
+
+def test_a_day_of_2000_updates_builds_with_an_hour_index(tmp_path):
+    sections = [
+        f"{{#{m // 60:02d}{m % 60:02d}-{n}}}\n## {m // 60:02d}:{m % 60:02d} — Update {n}\n\nText of update {n}."
+        for n, m in ((n, n * 1440 // 2000) for n in range(2000))
+    ]
+    day = "Date: 2024-04-05\nTimeline: storm\nTimezone: UTC\n\n" + "\n\n".join(sections) + "\n"
+    write_day_files(
+        tmp_path / "content", {"storm/2024/2024-04-05.md": day, "storm/2024/2024-04-03.md": DAY_3}
+    )
+    build_site(tmp_path / "content", tmp_path / "out")
+    soup = page(tmp_path / "out", "storm/2024/04/05/")
+    assert len(soup.select("article.update")) == 2000
+    hours = soup.select(".hour-index a")
+    assert [a.get_text() for a in hours][:2] == ["23:00", "22:00"] and len(hours) == 24
+    ids = {a["id"] for a in soup.select("article.update")}
+    assert all(a["href"][1:] in ids for a in hours)
+    assert sum(int(c.get_text().strip("()")) for c in soup.select(".hour-index .count")) == 2000
+    assert page(tmp_path / "out", "storm/2024/04/05/").select_one(
+        ".hour-index"
+    )  # and short days have none:
+    assert page(tmp_path / "out", "storm/").select_one(".hour-index") is None

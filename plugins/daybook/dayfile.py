@@ -121,7 +121,9 @@ class DayFileCodec:
         body_lines = lines[body_start:]
         tokens = self._md.parse("\n".join(body_lines))
         sections = _update_headings(tokens)
-        first = _section_start(body_lines, sections[0].map[0]) if sections else len(body_lines)
+        first = (
+            _section_start(body_lines, tokens[sections[0]].map[0]) if sections else len(body_lines)
+        )
         day = Day(
             timeline=timeline,
             date=day_date,
@@ -134,27 +136,27 @@ class DayFileCodec:
             intro="\n".join(body_lines[:first]).strip("\n"),
         )
         updates = []
-        for index, heading in enumerate(sections):
+        for index, position in enumerate(sections):
+            heading = tokens[position]
             end = (
-                _section_start(body_lines, sections[index + 1].map[0])
+                _section_start(body_lines, tokens[sections[index + 1]].map[0])
                 if index + 1 < len(sections)
                 else len(body_lines)
             )
             body = "\n".join(body_lines[heading.map[1] : end]).strip("\n")
             where = (path, body_start + heading.map[0] + 1)
-            updates.append(self._load_update(day, heading, tokens, body, where))
+            updates.append(self._load_update(day, heading, tokens[position + 1], body, where))
         _check_unique_anchors(updates, path)
         updates.sort(key=lambda u: u.published)
         return replace(day, updates=tuple(updates))
 
     def _load_update(
-        self, day: Day, heading: Token, tokens: list[Token], body: str, where: tuple[str, int]
+        self, day: Day, heading: Token, inline: Token, body: str, where: tuple[str, int]
     ) -> Update:
         attrs = {k: str(v) for k, v in heading.attrs.items()}
         anchor = attrs.get("id", "")
         if not ANCHOR_RE.match(anchor):
             raise DayFileError(*where, "update heading has no {#anchor} line above it")
-        inline = tokens[tokens.index(heading) + 1]
         heading_text = inline_text(inline.children).strip()
         match = _CLOCK_RE.match(heading_text)
         if not match:
@@ -241,8 +243,13 @@ def _meta_date(meta: dict[str, str], path: str) -> date:
         raise DayFileError(path, None, f"Date: {meta['date']!r} is not YYYY-MM-DD") from exc
 
 
-def _update_headings(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
+def _update_headings(tokens: list[Token]) -> list[int]:
+    """Positions in *tokens* of the level-2 headings that open updates."""
+    return [
+        i
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == "h2" and t.level == 0
+    ]
 
 
 def _section_start(lines: list[str], heading_line: int) -> int:

@@ -44,6 +44,15 @@ class DayLink:
 
 
 @dataclass(frozen=True, slots=True)
+class HourLink:
+    """One hour of a long day: where its updates start on the page, and how many there are."""
+
+    label: str
+    anchor: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class DayView:
     """A day page: its updates newest first (as live blogs show them) and its neighbours."""
 
@@ -59,6 +68,18 @@ class DayView:
     def link(self) -> DayLink:
         """This day as a link."""
         return DayLink(self.url, self.heading, len(self.updates), self.day.date)
+
+    @property
+    def hours(self) -> tuple[HourLink, ...]:
+        """An index of the day's hours, in page order, each linking to its first update."""
+        hours: dict[str, HourLink] = {}
+        for item in self.updates:
+            label = f"{item.clock[:2]}:00"
+            first = hours.get(label)
+            hours[label] = HourLink(
+                label, first.anchor if first else item.anchor, (first.count if first else 0) + 1
+            )
+        return tuple(hours.values())
 
 
 @dataclass(frozen=True, slots=True)
