@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +15,12 @@ from pathlib import Path
 from .errors import DaybookError
 
 logger = logging.getLogger(__name__)
-LOCK_NAME = ".daybook-import.lock"
+
+
+def lock_path(content: Path) -> Path:
+    """The lock file for *content*: outside the project, so a refused import writes nothing."""
+    key = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"daybook-{key}.lock"
 
 
 @contextmanager
@@ -23,12 +30,11 @@ def content_lock(content: Path, timeout: float = 600.0) -> Iterator[None]:
     Temporary files a killed import left behind are removed once the lock is held: no other
     writer can own them then.
     """
-    content.mkdir(parents=True, exist_ok=True)
-    path = content / LOCK_NAME
+    path = lock_path(content)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
     try:
         _acquire(fd, path, timeout)
-        for stale in content.rglob(".*.tmp"):
+        for stale in content.rglob(".*.tmp") if content.is_dir() else ():
             logger.warning("daybook: removed %s, left by an interrupted import", stale)
             stale.unlink(missing_ok=True)
         yield
