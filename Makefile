@@ -62,7 +62,7 @@ $(ATOM_RNG): | $(STAMP)
 define build_site
 	$(PELICAN) "$(INPUTDIR)" -o "$(1)" -s "$(2)" $(PELICANOPTS)
 	@if [ "$(SEARCH)" != "no" ]; then \
-		$(BIN)/python -m pagefind --site "$(1)" --quiet; \
+		$(BIN)/daybook search-index "$(1)"; \
 	fi
 endef
 

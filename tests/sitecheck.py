@@ -19,7 +19,11 @@ def page(output: Path, url: str) -> BeautifulSoup:
 
 
 def broken_links(output: Path) -> list[str]:
-    """Every internal href/src in every page whose file or #anchor does not exist."""
+    """Every internal href/src in every page whose file or #anchor does not exist.
+
+    Links into pagefind/ are only checked when the search index was built.
+    """
+    searchable = (output / "pagefind").is_dir()
     ids: dict[Path, set[str]] = {}
     problems = []
     for html in sorted(output.rglob("*.html")):
@@ -29,6 +33,8 @@ def broken_links(output: Path) -> list[str]:
         for tag in soup.find_all(["a", "link", "script", "img"]):
             ref = tag.get("href") or tag.get("src")
             if not ref or urlsplit(ref).scheme or ref.startswith("//"):
+                continue
+            if "pagefind/" in ref and not searchable:
                 continue
             target, _, anchor = ref.partition("#")
             path = (html.parent / unquote(target)).resolve() if target else html

@@ -88,3 +88,93 @@ def test_no_script_from_a_hostile_page_runs(browser, hostile_site):  # noqa: F81
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert page.evaluate("parent.__pwned === undefined")
         assert [p for p in problems if "__pwned" in p or "dialog" in p] == []
+
+
+AXE = ROOT / ".cache/npm/node_modules/axe-core/axe.min.js"
+
+
+def first_anchor(page) -> str:
+    return page.evaluate("document.querySelector('article.update').id")
+
+
+@pytest.mark.browser
+def test_order_switch_works_without_javascript(browser, sample_site):
+    with serve(sample_site) as base:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{base}/russia-ukraine-war/2024/04/04/")
+        assert first_anchor(page) == "1808"
+        page.click("text=Oldest first")
+        assert page.url.endswith("/russia-ukraine-war/2024/04/04/oldest-first/")
+        assert first_anchor(page) == "0906"
+        assert page.get_attribute("[data-order-link=oldest]", "aria-current") == "page"
+        context.close()
+
+
+@pytest.mark.browser
+def test_order_choice_is_remembered_with_javascript(browser, sample_site):
+    with serve(sample_site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/russia-ukraine-war/2024/04/04/")
+        page.click("text=Oldest first")
+        page.goto(f"{base}/russia-ukraine-war/2024/04/03/#2341")
+        assert page.get_attribute(".day", "data-order") == "oldest"
+        assert first_anchor(page) == "2149"
+        assert page.evaluate("document.getElementById('2341').matches(':target')")
+        context.close()
+
+
+@pytest.mark.browser
+def test_readers_local_time_and_copy_link_are_added(browser, sample_site):
+    with serve(sample_site) as base:
+        context = browser.new_context(timezone_id="America/New_York")
+        page = context.new_page()
+        page.goto(f"{base}/russia-ukraine-war/2024/04/04/")
+        local = page.inner_text("[id='1808'] .local-time")
+        assert local.startswith(("02:08 PM", "14:08")) and local.endswith("your time")
+        assert page.locator("[id='1808'] .local-time").count() == 1
+        assert page.locator("[id='1808'] .copy-link").count() == 1
+        context.close()
+
+
+@pytest.mark.browser
+def test_search_finds_an_update_and_lands_on_it(browser, sample_site):
+    with serve(sample_site) as base:
+        page, problems = open_page(browser, f"{base}/search/")
+        page.fill(".pagefind-ui__search-input", "Olympics")
+        link = page.wait_for_selector(
+            ".pagefind-ui__result-nested a, .pagefind-ui__result-link", timeout=10000
+        )
+        hrefs = page.eval_on_selector_all(
+            ".pagefind-ui__result a", "links => links.map(a => a.getAttribute('href'))"
+        )
+        assert any(h.endswith("/russia-ukraine-war/2024/04/04/#1014") for h in hrefs), hrefs
+        page.click("a[href$='#1014']")
+        page.wait_for_url("**/russia-ukraine-war/2024/04/04/#1014")
+        top = page.evaluate("document.getElementById('1014').getBoundingClientRect().top")
+        assert 0 <= top < 450
+        assert link is not None and problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["", "russia-ukraine-war/", "russia-ukraine-war/2024/04/04/", "tags/nato/", "search/"]
+)
+def test_axe_finds_no_wcag_aa_violations(browser, sample_site, path):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: .ci/browser-setup installs it from npm")
+    with serve(sample_site) as base:
+        context = browser.new_context(bypass_csp=True)  # only so the test can inject axe
+        page = context.new_page()
+        page.goto(f"{base}/{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"""
+        )
+        found = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+            for v in result["violations"]
+        ]
+        assert found == []

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
+import random
+import shutil
+from datetime import date
 
 import feedparser
 import pytest
 
-from .conftest import ATOM_RNG, build_site, write_day_files
+from bench.generate import day_page
+from daybook.cli import main
+
+from .conftest import ATOM_RNG, ROOT, build_site, write_day_files
 from .sitecheck import atom_problems, broken_links, json_feed_problems, page, rss_problems
 
 DAY_3 = """Title: Storm: Wednesday, April 3, 2024
@@ -80,16 +86,19 @@ def test_day_page_has_an_article_per_update(site):
     # BST: 09:06 local is 08:06 UTC.
     assert times == ["2024-04-04T17:08:00Z", "2024-04-04T08:06:00Z"]
     assert articles[1].select_one("time").get_text(" ", strip=True) == "09:06 BST"
-    assert "update-key" in articles[1]["class"]
+    assert "key" in articles[1]["class"]
     assert "Source: Met Office" in articles[1].get_text()
 
 
 def test_untrusted_text_is_escaped(site):
     html = (site / "storm/2024/04/04/index.html").read_text(encoding="utf-8")
     soup = page(site, "storm/2024/04/04/")
-    assert soup.find("script") is None
+    scripts = soup.find_all("script")
+    kinds = [tag.get("type") or tag.get("src").rsplit("/", 1)[-1] for tag in scripts]
+    assert kinds == ["application/ld+json", "daybook.js"]
+    assert "<script>" not in scripts[0].string  # the JSON-LD escapes it
     assert "onerror" not in html and "alert(1)" not in html
-    body = soup.find(id="0906").select_one(".update-body")
+    body = soup.find(id="0906").select_one(".body")
     assert [a["rel"] for a in body.find_all("a")] == [["nofollow", "noopener"]]
     assert '<script>alert("headline")</script> warning' in soup.find(id="0906").h2.get_text()
     assert "&lt;script&gt;" in html
@@ -103,10 +112,21 @@ def test_days_link_to_each_other(site):
     assert older.select_one('a[rel="prev"]') is None
 
 
-def test_timeline_index_lists_days_newest_first_with_counts(site):
+def test_timeline_index_is_a_calendar_of_days_with_counts(site):
     soup = page(site, "storm/")
-    rows = [li.get_text(" ", strip=True) for li in soup.select(".day-list li")]
-    assert rows == ["Thursday, April 4, 2024 2 updates", "Wednesday, April 3, 2024 1 update"]
+    (month,) = soup.select("table.calendar")
+    assert month.caption.a.get_text() == "April 2024"
+    linked = {a.get_text(): (a["title"], a.parent["class"]) for a in month.select("td a")}
+    assert linked == {
+        "3": ("Wednesday, April 3, 2024: 1 update", ["level-2"]),
+        "4": ("Thursday, April 4, 2024: 2 updates", ["level-4"]),
+    }
+    weeks = month.select("tbody tr")
+    assert len(weeks) == 5 and all(len(week.select("td")) == 7 for week in weeks)
+    listed = [
+        li.get_text(" ", strip=True) for li in page(site, "storm/2024/04/").select(".day-list li")
+    ]
+    assert listed == ["Thursday, April 4, 2024 2 updates", "Wednesday, April 3, 2024 1 update"]
 
 
 def test_home_shows_latest_day_and_all_timelines(site):
@@ -177,13 +197,13 @@ def test_empty_content_builds_a_home_page(tmp_path):
 def test_tag_pages_list_tagged_updates_across_days(site):
     soup = page(site, "tags/warnings/")
     assert soup.h1.get_text() == "Warnings"
-    links = [a["href"] for a in soup.select(".update-headline a")]
+    links = [a["href"] for a in soup.select(".update h2 a")]
     assert [link.rsplit("/", 4)[-4:] for link in links] == [
         ["2024", "04", "04", "#0906"],
         ["2024", "04", "03", "#2330"],
     ]
     day = page(site, "storm/2024/04/04/")
-    assert [a.get_text() for a in day.find(id="0906").select(".update-tags a")] == [
+    assert [a.get_text() for a in day.find(id="0906").select(".tags a")] == [
         "Warnings",
         "Met Office",
     ]
@@ -242,3 +262,43 @@ def test_a_day_of_2000_updates_builds_with_an_hour_index(tmp_path):
         ".hour-index"
     )  # and short days have none:
     assert page(tmp_path / "out", "storm/").select_one(".hour-index") is None
+
+
+def test_page_weight_of_a_25_update_day(tmp_path):
+    """Budget: a day of 25 updates (~40 KB of text) under 60 KB of HTML+CSS; JavaScript under 15 KB."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages/day.txt").write_text(
+        day_page(date(2022, 2, 24), 25, random.Random(1)), encoding="utf-8"
+    )
+    shutil.copy(ROOT / "pelicanconf.py", tmp_path)
+    assert (
+        main(
+            [
+                "import",
+                "--content",
+                str(tmp_path / "content"),
+                "--no-archive",
+                str(tmp_path / "pages/day.txt"),
+            ]
+        )
+        == 0
+    )
+    build_site(tmp_path / "content", tmp_path / "out")
+    html = (tmp_path / "out/russia-ukraine-war/2022/02/24/index.html").stat().st_size
+    linked = [
+        link["href"]
+        for link in page(tmp_path / "out", "russia-ukraine-war/2022/02/24/").select(
+            'link[rel="stylesheet"]'
+        )
+    ]
+    css = sum(
+        (tmp_path / "out/russia-ukraine-war/2022/02/24" / href).resolve().stat().st_size
+        for href in linked
+        if "print" not in href
+    )
+    js = sum(p.stat().st_size for p in (tmp_path / "out/theme/js").glob("*.js"))
+    assert (
+        len(page(tmp_path / "out", "russia-ukraine-war/2022/02/24/").select("article.update")) == 25
+    )
+    assert html + css < 60_000, (html, css)
+    assert js < 15_000

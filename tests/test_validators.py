@@ -21,4 +21,4 @@ def test_make_check_passes_on_the_sample_site(tmp_path):
     summary = result.stdout.split("== make check", 1)[1]
     assert "html (Nu checker): 0 errors" in summary
     assert "0 warnings found. 0 errors found." in summary
-    assert "feeds: 6 documents, 0 problems" in summary
+    assert "feeds: 12 documents, 0 problems" in summary

@@ -20,6 +20,7 @@ from .locking import content_lock
 from .model import zone
 from .permalinks import collect, lost
 from .reconcile import reconcile
+from .search import build_index
 from .settings import DaybookSettings, load_settings_file
 
 SETTINGS_FILE = "pelicanconf.py"
@@ -99,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     feeds.add_argument("site", type=Path, help="the built site (output/)")
     feeds.add_argument("--atom-grammar", type=Path, help="RFC 4287 RELAX NG grammar (atom.rng)")
     feeds.set_defaults(run=_run_check_feeds)
+    index = commands.add_parser(
+        "search-index", help="build the Pagefind search index of a built site"
+    )
+    index.add_argument("site", type=Path, help="the built site (output/)")
+    index.set_defaults(run=lambda args: build_index(args.site) or 0)
     return parser
 
 

@@ -48,14 +48,19 @@ def escape_paragraph(text: str) -> str:
     return lead + "\\" + escaped[len(lead) :]
 
 
-def inline_text(children: list[Token] | None) -> str:
-    """The plain text of a parsed inline token stream (markup dropped, escapes resolved)."""
+def inline_text(children: list[Token] | None, keep_html: bool = True) -> str:
+    """The plain text of a parsed inline token stream (markup dropped, escapes resolved).
+
+    Raw inline HTML is kept as text (a headline is text, whatever it looks like) unless
+    *keep_html* is false.
+    """
+    kinds = ("text", "code_inline", "html_inline") if keep_html else ("text", "code_inline")
     parts: list[str] = []
     for token in children or ():
-        if token.type in ("text", "code_inline", "html_inline"):
+        if token.type in kinds:
             parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif token.type == "image":
-            parts.append(inline_text(token.children))
+            parts.append(inline_text(token.children, keep_html))
     return "".join(parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +65,24 @@ class DayView:
     updates: tuple[UpdateView, ...]
     older: DayLink | None
     newer: DayLink | None
+    day_number: int | None = None
+    """"Day N" of the timeline, counted from its start date."""
+
+    @property
+    def oldest_url(self) -> str:
+        """The same day read oldest first (a static page, so no JavaScript is needed)."""
+        return f"{self.url}oldest-first/"
+
+    @property
+    def oldest_first(self) -> tuple[UpdateView, ...]:
+        """The updates in reading order, oldest first."""
+        return tuple(reversed(self.updates))
+
+    @property
+    def key_events(self) -> tuple[UpdateView, ...]:
+        """Updates flagged as key events, or every update with a headline when none is."""
+        flagged = tuple(u for u in self.updates if u.update.key)
+        return flagged or tuple(u for u in self.updates if u.headline)
 
     @property
     def link(self) -> DayLink:
@@ -83,11 +103,34 @@ class DayView:
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarDay:
+    """One cell of a month grid: a date, and the day page when there is one."""
+
+    date: date
+    link: DayLink | None
+    level: int
+    """0 (no updates) to 4 (the busiest days of the timeline)."""
+
+
+@dataclass(frozen=True, slots=True)
 class MonthView:
-    """Days of one month for the timeline index, newest first."""
+    """One month of a timeline: its days newest first and its calendar grid."""
 
     label: str
     days: tuple[DayLink, ...]
+    url: str
+    weeks: tuple[tuple[CalendarDay | None, ...], ...]
+    """Monday-first weeks; None pads the first and last week."""
+
+    @property
+    def save_as(self) -> str:
+        """The month page's output file."""
+        return save_as(self.url)
+
+    @property
+    def total(self) -> int:
+        """Updates in the month."""
+        return sum(d.count for d in self.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +154,20 @@ class TimelineView:
 
     @property
     def months(self) -> tuple[MonthView, ...]:
-        """The days grouped by month, newest month and day first."""
+        """The days grouped by month, newest month and day first, each with its calendar."""
         groups: dict[tuple[int, int], list[DayLink]] = {}
         for view in reversed(self.days):
             groups.setdefault((view.day.date.year, view.day.date.month), []).append(view.link)
-        return tuple(MonthView(f"{links[0].date:%B %Y}", tuple(links)) for links in groups.values())
+        busiest = max((len(d.updates) for d in self.days), default=1)
+        return tuple(
+            MonthView(
+                label=f"{links[0].date:%B %Y}",
+                days=tuple(links),
+                url=f"{self.url}{year:04d}/{month:02d}/",
+                weeks=_month_grid(year, month, {link.date: link for link in links}, busiest),
+            )
+            for (year, month), links in groups.items()
+        )
 
 
 def long_date(day: date) -> str:
@@ -156,6 +208,7 @@ def _timeline_view(timeline: Timeline, days: list[Day], renderer: BodyRenderer) 
                 updates=tuple(_update_view(day, u, url, renderer) for u in reversed(day.updates)),
                 older=links[index - 1] if index > 0 else None,
                 newer=links[index + 1] if index + 1 < len(links) else None,
+                day_number=(day.date - timeline.start).days + 1 if timeline.start else None,
             )
         )
     url = timeline_url(timeline.slug)
@@ -220,3 +273,18 @@ def build_tags(timelines: Iterable[TimelineView]) -> tuple[TagView, ...]:
         )
         for url in sorted(grouped)
     )
+
+
+def _month_grid(
+    year: int, month: int, links: dict[date, DayLink], busiest: int
+) -> tuple[tuple[CalendarDay | None, ...], ...]:
+    """Weeks of a month, Monday first; each day shaded by its share of the busiest day."""
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells: list[CalendarDay | None] = []
+        for day in week:
+            link = links.get(day)
+            level = math.ceil(4 * link.count / busiest) if link and busiest else 0
+            cells.append(CalendarDay(day, link, level) if day.month == month else None)
+        weeks.append(tuple(cells))
+    return tuple(weeks)

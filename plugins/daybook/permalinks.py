@@ -37,9 +37,10 @@ def collect(site: Path) -> Permalinks:
             continue
         url = relative.removesuffix("index.html")
         pages.add(url)
-        anchors.update(
-            f"{url}#{anchor}" for anchor in _UPDATE_ID.findall(html.read_text(encoding="utf-8"))
-        )
+        if url.endswith("oldest-first/"):
+            continue  # the same updates again, in the other order: not their permalinks
+        text = html.read_text(encoding="utf-8")
+        anchors.update(f"{url}#{anchor}" for anchor in _UPDATE_ID.findall(text))
     for feed in site.rglob("*.atom.xml"):
         root = etree.parse(str(feed)).getroot()
         feed_ids.update(

@@ -23,7 +23,8 @@ class BodyRenderer:
 
     def plain_text(self, markdown: str) -> str:
         """The body's text without markup, paragraphs joined by spaces."""
-        parts = [inline_text(t.children) for t in self._md.parse(markdown) if t.type == "inline"]
+        tokens = self._md.parse(markdown)
+        parts = [inline_text(t.children, keep_html=False) for t in tokens if t.type == "inline"]
         return " ".join(p for p in parts if p)
 
 

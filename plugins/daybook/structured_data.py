@@ -1,0 +1,78 @@
+"""What machines read: schema.org LiveBlogPosting for a day page, and the sitemap."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from .pages import DayView, TimelineView
+from .urls import absolute
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def day_json_ld(
+    day: DayView, timeline: TimelineView, base: str, render_text: Callable[[str], str]
+) -> dict[str, object]:
+    """A LiveBlogPosting with one liveBlogUpdate per update (newest first, as on the page)."""
+    page_url = absolute(base, day.url)
+    updates = day.updates
+    posting: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": f"{timeline.timeline.title}: {day.heading}",
+        "url": page_url,
+        "isPartOf": {
+            "@type": "CreativeWork",
+            "name": timeline.timeline.title,
+            "url": absolute(base, timeline.url),
+        },
+    }
+    if updates:
+        first, last = updates[-1].update, updates[0].update
+        posting["coverageStartTime"] = _iso(first.published)
+        posting["coverageEndTime"] = _iso(last.published)
+        posting["datePublished"] = _iso(first.published)
+        posting["dateModified"] = _iso(max(u.update.updated or u.update.published for u in updates))
+    posting["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "headline": item.title,
+            "datePublished": _iso(item.update.published),
+            **({"dateModified": _iso(item.update.updated)} if item.update.updated else {}),
+            "url": f"#{item.anchor}",  # resolved against the page's own URL
+            **(
+                {"author": {"@type": "Person", "name": item.update.author}}
+                if item.update.author
+                else {}
+            ),
+        }
+        for item in updates
+    ]
+    return posting
+
+
+def sitemap_xml(entries: Iterable[tuple[str, datetime | None]]) -> bytes:
+    """A sitemap of absolute URLs, each with the date its content last changed."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for loc, modified in entries:
+        lastmod = f"<lastmod>{modified.astimezone(UTC):%Y-%m-%d}</lastmod>" if modified else ""
+        lines.append(f"  <url><loc>{escape(loc)}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def compact_json(value: object) -> Markup:
+    """JSON for a <script> data block: compact, and with <, > and & escaped so no text in it
+    can close the script element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
