@@ -178,3 +178,34 @@ def test_axe_finds_no_wcag_aa_violations(browser, sample_site, path):
             for v in result["violations"]
         ]
         assert found == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "russia-ukraine-war/", "russia-ukraine-war/2024/04/04/"])
+def test_axe_in_dark_mode(browser, sample_site, path):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: .ci/browser-setup installs it from npm")
+    with serve(sample_site) as base:
+        context = browser.new_context(bypass_csp=True, color_scheme="dark")
+        page = context.new_page()
+        page.goto(f"{base}/{path}")
+        assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2aa', 'wcag21aa']}})"
+        )
+        context.close()
+        assert [
+            (v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
+        ] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["", "russia-ukraine-war/", "russia-ukraine-war/2024/04/04/", "search/"]
+)
+def test_no_sideways_scrolling_at_320_px(browser, sample_site, path):
+    with serve(sample_site) as base:
+        page, problems = open_page(browser, f"{base}/{path}", width=320)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert problems == []

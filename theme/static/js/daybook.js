@@ -23,7 +23,7 @@
   if (stored() === "oldest" && day.getAttribute("data-order") === "newest") {
     var list = day.querySelector(".updates");
     Array.prototype.slice.call(list.children).reverse().forEach(function (child) { list.appendChild(child); });
-    var keys = day.querySelector(".key-events ol");
+    var keys = day.querySelector(".key-events ul");
     if (keys) { Array.prototype.slice.call(keys.children).reverse().forEach(function (child) { keys.appendChild(child); }); }
     day.setAttribute("data-order", "oldest");
     day.querySelectorAll("[data-order-link]").forEach(function (link) {
