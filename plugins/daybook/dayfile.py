@@ -40,6 +40,8 @@ SEPARATOR = " — "
 ANCHOR_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _META_RE = re.compile(r"^([A-Z][A-Za-z]*):\s*(.*)$")
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:\s+[—–-]\s*(.*))?$")
+# Lines that may start or hide a heading in ways a line scan cannot follow.
+_NEEDS_FULL_PARSE = re.compile(r"^(?: {1,3}#|\s*(?:`{3,}|~{3,}|<)| {0,3}(?:=+|-+)\s*$)")
 _OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 # Attribute values are double-quoted; these few characters would end or break them.
 _ATTR_UNSAFE = '%"{}\\\n\r'
@@ -119,11 +121,8 @@ class DayFileCodec:
         if not timeline:
             raise DayFileError(path, None, "no Timeline: line and no timeline folder")
         body_lines = lines[body_start:]
-        tokens = self._md.parse("\n".join(body_lines))
-        sections = _update_headings(tokens)
-        first = (
-            _section_start(body_lines, tokens[sections[0]].map[0]) if sections else len(body_lines)
-        )
+        sections = self._update_headings(body_lines)
+        first = _section_start(body_lines, sections[0][0]) if sections else len(body_lines)
         day = Day(
             timeline=timeline,
             date=day_date,
@@ -136,19 +135,42 @@ class DayFileCodec:
             intro="\n".join(body_lines[:first]).strip("\n"),
         )
         updates = []
-        for index, position in enumerate(sections):
-            heading = tokens[position]
+        for index, (line, heading, inline) in enumerate(sections):
             end = (
-                _section_start(body_lines, tokens[sections[index + 1]].map[0])
+                _section_start(body_lines, sections[index + 1][0])
                 if index + 1 < len(sections)
                 else len(body_lines)
             )
-            body = "\n".join(body_lines[heading.map[1] : end]).strip("\n")
-            where = (path, body_start + heading.map[0] + 1)
-            updates.append(self._load_update(day, heading, tokens[position + 1], body, where))
+            body = "\n".join(body_lines[line + 1 : end]).strip("\n")
+            where = (path, body_start + line + 1)
+            updates.append(self._load_update(day, heading, inline, body, where))
         _check_unique_anchors(updates, path)
         updates.sort(key=lambda u: u.published)
         return replace(day, updates=tuple(updates))
+
+    def _update_headings(self, lines: list[str]) -> list[tuple[int, Token, Token]]:
+        """(line, heading token, inline token) of each update heading, in file order.
+
+        Parsing whole bodies only to find their headings is most of the cost of reading a
+        day file, so plain files are scanned by line and only each attribute line and
+        heading is parsed. Files with anything that could hide or fake a heading (code
+        fences, raw HTML, indented or underlined headings) get the full parse.
+        """
+        if any(_NEEDS_FULL_PARSE.match(line) for line in lines):
+            tokens = self._md.parse("\n".join(lines))
+            return [(tokens[i].map[0], tokens[i], tokens[i + 1]) for i in _update_headings(tokens)]
+        numbers = [
+            n
+            for n, line in enumerate(lines)
+            if line.startswith("##") and (len(line) == 2 or line[2] in " \t")
+        ]
+        # One small document of every attribute line and heading, parsed in one go.
+        skeleton = "\n\n".join("\n".join(lines[_section_start(lines, n) : n + 1]) for n in numbers)
+        tokens = self._md.parse(skeleton)
+        headings = [(tokens[i], tokens[i + 1]) for i in _update_headings(tokens)]
+        return [
+            (n, heading, inline) for n, (heading, inline) in zip(numbers, headings, strict=True)
+        ]
 
     def _load_update(
         self, day: Day, heading: Token, inline: Token, body: str, where: tuple[str, int]
