@@ -29,7 +29,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ATOM_RNG := .cache/atom.rng
 
-.PHONY: help html serve devserver clean import publish publish-html test lint check lock
+.PHONY: help html serve devserver clean import publish publish-html test lint check bench lock
 
 help:
 	@echo 'make html        build the site from content/ into output/ (sets itself up on first use)'
@@ -39,6 +39,8 @@ help:
 	@echo 'make publish     production build, then push to $(GITHUB_PAGES_REMOTE)/$(GITHUB_PAGES_BRANCH)'
 	@echo 'make test        lint, then run the test suite'
 	@echo 'make check       validate output/: HTML (Nu checker), links and anchors, feeds'
+	@echo 'make bench       time Daybook against stock Pelican (BENCH_DAYS=100|1000|3000)'
+	@echo 'make bench       time Daybook against stock Pelican (BENCH_DAYS=100|1000|3000)'
 	@echo 'make clean       remove generated output'
 
 $(STAMP): requirements.lock pyproject.toml
@@ -108,7 +110,15 @@ check: html
 	.ci/check "$(OUTPUTDIR)"
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+
+BENCH_DAYS ?= 100
+BENCH_REPEAT ?= 1
+
+# Daybook against stock Pelican on a generated archive; prints a table (see bench/run.py).
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-bench.lock
+	$(BIN)/python bench/run.py --days $(BENCH_DAYS) --repeat $(BENCH_REPEAT)
 
 # Refresh the exact pins after changing dependency ranges in pyproject.toml.
 lock:

@@ -13,12 +13,13 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-WORDS = (
+FILLER = (
     "ministers talks ceasefire city council drone strike power grid repair crews border crossing "
     "aid convoy harbour port officials report overnight shelling residents shelters evacuation "
     "rail line bridge reopened negotiators agreement summit delegation statement spokesperson "
     "regional governor casualties hospital supplies energy plant inspectors water reservoir"
-).split()
+)
+WORDS = FILLER.split(" ")
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -51,7 +52,8 @@ def day_page(day: date, updates: int, rng: random.Random) -> str:
 def html_page(text: str) -> str:
     """The same day wrapped as a saved HTML page (visible text only, as many saves are)."""
     body = "\n".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
-    return f"<!doctype html><html><head><meta charset='utf-8'><title>Live</title></head><body>{body}</body></html>\n"
+    head = "<head><meta charset='utf-8'><title>Live</title></head>"
+    return f"<!doctype html><html>{head}<body>{body}</body></html>\n"
 
 
 def main() -> None:

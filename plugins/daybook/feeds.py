@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -100,8 +101,7 @@ def render(info: FeedInfo, page: FeedPage, kind: str) -> bytes:
     if kind == JSON:
         return _json_feed(info, page)
     feed = _feedgen(info, page, kind)
-    xml = feed.atom_str(pretty=True) if kind == ATOM else feed.rss_str(pretty=True)
-    return _add_history(xml, info, page, kind)
+    return feed.atom_str(pretty=True) if kind == ATOM else feed.rss_str(pretty=True)
 
 
 def _url(info: FeedInfo, kind: str, number: int | None = None) -> str:
@@ -116,6 +116,12 @@ def _feedgen(info: FeedInfo, page: FeedPage, kind: str) -> FeedGenerator:
     feed.author({"name": info.author})
     feed.language(info.language)
     feed.generator("Daybook")
+    history = _History()
+    history.links = [
+        (rel, href, MEDIA_TYPES[kind]) for rel, href in _history_links(info, page, kind)
+    ]
+    history.archive = page.number is not None
+    feed.register_extension("history", lambda: history, atom=True, rss=True)
     # feedgen takes the RSS channel <link> from the last link added: self first, alternate last.
     feed.link(href=_url(info, kind, page.number), rel="self", type=MEDIA_TYPES[kind])
     feed.link(href=info.home_url, rel="alternate", type="text/html")
@@ -155,25 +161,37 @@ def _history_links(info: FeedInfo, page: FeedPage, kind: str) -> list[tuple[str,
     return links
 
 
-def _add_history(xml: bytes, info: FeedInfo, page: FeedPage, kind: str) -> bytes:
-    """RFC 5005 links (and the fh:archive marker on archive pages), which feedgen lacks."""
-    links = _history_links(info, page, kind)
-    if not links and page.number is None:
-        return xml
-    root = etree.fromstring(xml)
-    parent = root if kind == ATOM else root.find("channel")
-    anchor = parent.find(f"{{{_ATOM_NS}}}link") if kind == ATOM else parent.find("link")
-    position = list(parent).index(anchor) + 1
-    for rel, href in links:
-        link = etree.Element(f"{{{_ATOM_NS}}}link", rel=rel, href=href, type=MEDIA_TYPES[kind])
-        parent.insert(position, link)
-        position += 1
-    if page.number is not None:
-        parent.insert(
-            position, etree.Element(f"{{{_HISTORY_NS}}}archive", nsmap={"fh": _HISTORY_NS})
-        )
-    etree.indent(root, space="  ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+class _History(BaseExtension):
+    """RFC 5005 links (current, prev-archive, next-archive) and, on archive pages, fh:archive.
+
+    A feedgen extension, so they are added while feedgen builds its tree, not parsed in after.
+    """
+
+    def __init__(self) -> None:
+        self.links: list[tuple[str, str, str]] = []
+        self.archive = False
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": _HISTORY_NS} if self.archive else {}
+
+    def extend_atom(self, feed: etree._Element) -> etree._Element:
+        self._insert(feed, feed.findall(f"{{{_ATOM_NS}}}link"))
+        return feed
+
+    def extend_rss(self, feed: etree._Element) -> etree._Element:
+        channel = feed.find("channel")
+        self._insert(channel, channel.findall(f"{{{_ATOM_NS}}}link") or channel.findall("link"))
+        return feed
+
+    def _insert(self, parent: etree._Element, after: list[etree._Element]) -> None:
+        position = list(parent).index(after[-1]) + 1 if after else len(parent)
+        for rel, href, media_type in self.links:
+            parent.insert(
+                position, etree.Element(f"{{{_ATOM_NS}}}link", rel=rel, href=href, type=media_type)
+            )
+            position += 1
+        if self.archive:
+            parent.insert(position, etree.Element(f"{{{_HISTORY_NS}}}archive"))
 
 
 def _json_feed(info: FeedInfo, page: FeedPage) -> bytes:

@@ -34,12 +34,14 @@ class DaybookGenerator(Generator):
         days, errors = load_days(Path(self.path), DayFileCodec())
         for error in errors:
             logger.error("daybook: skipped %s", error)
-        self.renderer = BodyRenderer()
+        cache = Path(self.settings.get("CACHE_PATH") or "cache") / "daybook-bodies.pickle"
+        self.renderer = BodyRenderer(cache)
         self.timelines: tuple[TimelineView, ...] = build_timelines(
             self.daybook.timelines, days, self.renderer
         )
         self.tags: tuple[TagView, ...] = build_tags(self.timelines)
         self.feeds: tuple[FeedPlan, ...] = plan_feeds(self.settings, self.timelines, self.tags)
+        self.renderer.save()
         self.context["daybook_timelines"] = self.timelines
         self.context["daybook_tags"] = self.tags
         self.context["daybook_feeds"] = self.feeds
