@@ -302,3 +302,39 @@ def test_page_weight_of_a_25_update_day(tmp_path):
     )
     assert html + css < 60_000, (html, css)
     assert js < 15_000
+
+
+def test_rebuild_after_changes_equals_a_clean_build(tmp_path):
+    """Builds reuse cached bodies and feed documents; the result must be what a clean build writes."""
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    days = {
+        f"storm/2024/2024-04-{n:02d}.md": DAY_3.replace("2024-04-03", f"2024-04-{n:02d}")
+        for n in range(1, 9)
+    }
+    write_day_files(content, days)
+    settings = {"DAYBOOK": {"feed_items": 2}, "CACHE_PATH": str(cache)}
+    build_site(content, tmp_path / "incremental", **settings)
+    assert (tmp_path / "incremental/feeds/archive/all/3.atom.xml").exists()  # archive pages exist
+    write_day_files(
+        content, {"storm/2024/2024-04-09.md": DAY_3.replace("2024-04-03", "2024-04-09")}
+    )
+    edited = content / "storm/2024/2024-04-05.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("120 km/h", "130 km/h"), encoding="utf-8"
+    )
+    build_site(content, tmp_path / "incremental", **settings)
+    build_site(
+        content,
+        tmp_path / "clean",
+        DAYBOOK={"feed_items": 2},
+        CACHE_PATH=str(tmp_path / "empty-cache"),
+    )
+    for path in sorted((tmp_path / "clean").rglob("*")):
+        if path.is_file():
+            mirror = tmp_path / "incremental" / path.relative_to(tmp_path / "clean")
+            assert mirror.read_bytes() == path.read_bytes(), path
+    assert "130 km/h" in (
+        tmp_path / "incremental/feeds/all.json"
+    ).read_text() or "130 km/h" in " ".join(
+        p.read_text() for p in (tmp_path / "incremental/feeds/archive/all").glob("*.json")
+    )

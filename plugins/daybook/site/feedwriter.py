@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from typing import Any
 
 from ..feeds import KINDS, MEDIA_TYPES, FeedInfo, FeedItem, feed_path, paginate, render
 from ..pages import TagView, TimelineView, UpdateView
+from ..render import RENDER_VERSION
 from ..urls import absolute, tag_slug
 
 logger = logging.getLogger(__name__)
@@ -76,15 +79,47 @@ def plan_feeds(
     return tuple(plans)
 
 
-def write_feeds(output: Path, plans: Iterable[FeedPlan], per_page: int) -> list[Path]:
-    """Every document of every feed: subscriptions and archive pages, in each format."""
+def write_feeds(
+    output: Path, plans: Iterable[FeedPlan], per_page: int, cache_file: Path | None = None
+) -> list[Path]:
+    """Every document of every feed: subscriptions and archive pages, in each format.
+
+    A document whose inputs hash the same as when it was last written, and whose file is still
+    there, is not rendered again: complete archive pages never change, so on a long timeline
+    most documents are skipped. What is written is what a full build writes.
+    """
+    known = _load_keys(cache_file)
+    kept: dict[str, str] = {}
     written = []
     for plan in plans:
         for page in paginate(plan.items, per_page):
             for kind in KINDS:
-                target = output / feed_path(plan.info.name, kind, page.number)
+                relative = feed_path(plan.info.name, kind, page.number)
+                key = hashlib.sha1(
+                    repr((RENDER_VERSION, kind, plan.info, page)).encode()
+                ).hexdigest()
+                kept[relative] = key
+                target = output / relative
+                if known.get(relative) == key and target.exists():
+                    continue
                 written.append(_write_bytes(target, render(plan.info, page, kind)))
+    _save_keys(cache_file, kept)
     return written
+
+
+def _load_keys(cache_file: Path | None) -> dict[str, str]:
+    if cache_file is None or not cache_file.exists():
+        return {}
+    try:
+        return json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_keys(cache_file: Path | None, keys: dict[str, str]) -> None:
+    if cache_file is not None:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
 
 
 def _items(base: str, updates: Iterable[UpdateView]) -> tuple[FeedItem, ...]:

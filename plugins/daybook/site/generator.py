@@ -34,8 +34,8 @@ class DaybookGenerator(Generator):
         days, errors = load_days(Path(self.path), DayFileCodec())
         for error in errors:
             logger.error("daybook: skipped %s", error)
-        cache = Path(self.settings.get("CACHE_PATH") or "cache") / "daybook-bodies.pickle"
-        self.renderer = BodyRenderer(cache)
+        self.cache = Path(self.settings.get("CACHE_PATH") or "cache")
+        self.renderer = BodyRenderer(self.cache / "daybook-bodies.pickle")
         self.timelines: tuple[TimelineView, ...] = build_timelines(
             self.daybook.timelines, days, self.renderer
         )
@@ -83,7 +83,7 @@ class DaybookGenerator(Generator):
         write("search/index.html", "search", "search/")
         write("404.html", "404", "404.html")
         output = Path(self.output_path)
-        write_feeds(output, self.feeds, self.daybook.feed_items)
+        write_feeds(output, self.feeds, self.daybook.feed_items, self.cache / "daybook-feeds.json")
         self._write_machine_files(output, base)
 
     def _write_machine_files(self, output: Path, base: str) -> None:
