@@ -45,6 +45,13 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="daybook", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    _import_command(commands)
+    _site_commands(commands)
+    return parser
+
+
+def _import_command(commands: argparse._SubParsersAction) -> None:
+    """`daybook import` and its options (contract 1)."""
     imp = commands.add_parser("import", help="import saved live-blog pages (.txt or .html)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--timeline", help="timeline slug (default: DAYBOOK['default_timeline'])")
@@ -76,6 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
     _project_arguments(imp)
     imp.set_defaults(run=_run_import)
+
+
+def _site_commands(commands: argparse._SubParsersAction) -> None:
+    """The commands that check or finish a built site."""
     check = commands.add_parser(
         "check-published",
         help="refuse a build that would drop published pages, anchors or feed ids",
@@ -105,7 +116,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     index.add_argument("site", type=Path, help="the built site (output/)")
     index.set_defaults(run=lambda args: build_index(args.site) or 0)
-    return parser
 
 
 def _project_arguments(parser: argparse.ArgumentParser) -> None:
