@@ -13,6 +13,13 @@ from pathlib import Path
 from lxml import etree
 
 _UPDATE_ID = re.compile(r'<article class="update[^"]*" id="([^"]+)"')
+
+
+def update_anchors(html: str) -> list[str]:
+    """The anchors of the updates on a built page (the theme's `<article class="update" id>`)."""
+    return _UPDATE_ID.findall(html)
+
+
 _ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -40,7 +47,7 @@ def collect(site: Path) -> Permalinks:
         if url.endswith("oldest-first/"):
             continue  # the same updates again, in the other order: not their permalinks
         text = html.read_text(encoding="utf-8")
-        anchors.update(f"{url}#{anchor}" for anchor in _UPDATE_ID.findall(text))
+        anchors.update(f"{url}#{anchor}" for anchor in update_anchors(text))
     for feed in site.rglob("*.atom.xml"):
         root = etree.parse(str(feed)).getroot()
         feed_ids.update(

@@ -21,11 +21,11 @@ from .errors import SourceError
 from .importer.merge import NEW
 from .importer.run import Importer, ImportOptions
 from .model import Day, Timeline, zone
+from .permalinks import update_anchors
 from .settings import DaybookSettings
 from .urls import day_url
 
 RECIPE_SUFFIX = ".import.json"
-_UPDATE_ID = re.compile(r'<article class="update[^"]*" id="([^"]+)"')
 _ATOM = "{http://www.w3.org/2005/Atom}"
 # The site-relative part of an absolute permalink, whatever the site's base URL.
 _PERMALINK_TAIL = re.compile(r"([^/]+/\d{4}/\d{2}/\d{2}/#[^/]+)$")
@@ -131,7 +131,7 @@ def _check_output(days: list[Day], output: Path, result: Reconciliation) -> None
             result.problems.append(f"output: /{url} is missing ({len(anchors)} updates)")
             continue
         result.day_pages += 1
-        shown = set(_UPDATE_ID.findall(page.read_text(encoding="utf-8")))
+        shown = set(update_anchors(page.read_text(encoding="utf-8")))
         result.anchors += len(shown)
         result.problems += [
             f"output: /{url}#{a} is not on its day page" for a in anchors if a not in shown

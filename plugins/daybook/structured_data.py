@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
@@ -17,9 +17,7 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def day_json_ld(
-    day: DayView, timeline: TimelineView, base: str, render_text: Callable[[str], str]
-) -> dict[str, object]:
+def day_json_ld(day: DayView, timeline: TimelineView, base: str) -> dict[str, object]:
     """A LiveBlogPosting with one liveBlogUpdate per update (newest first, as on the page)."""
     page_url = absolute(base, day.url)
     updates = day.updates

@@ -66,7 +66,7 @@ class DaybookGenerator(Generator):
 
         for view in self.timelines:
             for day in view.days:
-                json_ld = day_json_ld(day, view, base, self.renderer.plain_text)
+                json_ld = day_json_ld(day, view, base)
                 values = {"day_page": day, "timeline_page": view, "day_json_ld": json_ld}
                 write(day.save_as, "day", day.url, order="newest", **values)
                 write(save_as(day.oldest_url), "day", day.oldest_url, order="oldest", **values)
