@@ -113,11 +113,22 @@ class Stamp:
 
 def match_stamp(line: str) -> Stamp | None:
     """The stamp on *line* (at its start, or glued at its end), or None."""
-    # "Posted at 7:247:24": some pages print the clock twice, glued.
-    text = _GLUED_REPEAT.sub(r"\1", line.strip())
+    text = line.strip()
     if not text:
         return None
-    return _iso(text) or _relative(text) or _glued(text) or _footer(text) or _leading(text)
+    lowered = text.lower()
+    # Only BBC-style "…published at" / "Posted at" lines can carry a glued stamp; checking for
+    # the words first keeps those patterns off every body line.
+    glued = "published at" in lowered or "posted at" in lowered
+    if glued:
+        text = _GLUED_REPEAT.sub(r"\1", text)  # "Posted at 7:247:24": the clock printed twice
+    return (
+        _iso(text)
+        or _relative(text)
+        or (_glued(text) if glued else None)
+        or _footer(text)
+        or _leading(text)
+    )
 
 
 def _leading(text: str) -> Stamp | None:

@@ -65,12 +65,12 @@ _AGENCIES = frozenset(
      "agency", "aa", "tass", "ria", "novosti", "dpa", "pa", "media", "bloomberg", "xinhua",
      "efe", "ansa", "archive")
 )  # fmt: skip
-_TRIM = re.compile(r"[\s.…:!👇👆⬇⬆↓→▼▶️]+$")
+_TRAILING = " \t\n\u00a0.…:!👇👆⬇⬆↓→▼▶\ufe0f"
 
 
 def normalise(line: str) -> str:
     """A line lower-cased, with trailing dots, ellipses, arrows and emoji removed."""
-    return _TRIM.sub("", line.strip().lower())
+    return line.strip().lower().rstrip(_TRAILING)
 
 
 def classify(line: str) -> str | None:

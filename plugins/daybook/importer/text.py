@@ -117,6 +117,8 @@ class _Builder:
 
 def clean_line(raw: str) -> str:
     """One source line with odd spaces folded and control characters removed."""
+    if raw.isascii() and raw.isprintable():  # the common case: only plain spaces to fold
+        return " ".join(raw.split())
     return _SPACES.sub(" ", _CONTROL.sub("", raw)).strip()
 
 
