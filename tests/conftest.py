@@ -67,6 +67,7 @@ def build_site(content: Path, output: Path, **overrides: object) -> None:
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
+            "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
             **overrides,
         },
     )

@@ -37,6 +37,8 @@ from .mdtext import escape_inline, inline_text
 from .model import Day, Update, zone
 
 SEPARATOR = " — "
+# Bump when reading a day file changes, so cached parses are thrown away.
+FORMAT_VERSION = "daybook-dayfile-1"
 ANCHOR_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _META_RE = re.compile(r"^([A-Z][A-Za-z]*):\s*(.*)$")
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:\s+[—–-]\s*(.*))?$")

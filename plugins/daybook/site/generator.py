@@ -31,10 +31,12 @@ class DaybookGenerator(Generator):
         self.env.filters["tag_slug"] = tag_slug
         self.env.filters["compact_json"] = compact_json
         self.daybook = DaybookSettings.from_mapping(self.settings.get("DAYBOOK"))
-        days, errors = load_days(Path(self.path), DayFileCodec())
+        self.cache = Path(self.settings.get("CACHE_PATH") or "cache")
+        days, errors = load_days(
+            Path(self.path), DayFileCodec(), self.cache / "daybook-days.pickle"
+        )
         for error in errors:
             logger.error("daybook: skipped %s", error)
-        self.cache = Path(self.settings.get("CACHE_PATH") or "cache")
         self.renderer = BodyRenderer(self.cache / "daybook-bodies.pickle")
         self.timelines: tuple[TimelineView, ...] = build_timelines(
             self.daybook.timelines, days, self.renderer
