@@ -26,15 +26,16 @@ import tempfile
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .errors import DayFileError, SettingsError
 from .mdtext import escape_inline, inline_text
 from .model import Day, Update, zone
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 SEPARATOR = " — "
 # Bump when reading a day file changes, so cached parses are thrown away.
@@ -44,20 +45,41 @@ _META_RE = re.compile(r"^([A-Z][A-Za-z]*):\s*(.*)$")
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:\s+[—–-]\s*(.*))?$")
 # Lines that may start or hide a heading in ways a line scan cannot follow.
 _NEEDS_FULL_PARSE = re.compile(r"^(?: {1,3}#|\s*(?:`{3,}|~{3,}|<)| {0,3}(?:=+|-+)\s*$)")
+# The attribute lines the codec writes: an anchor, flags, then double-quoted values holding
+# none of the characters _quote_attr encodes. Anything else is left to markdown-it's parser.
+_PLAIN_ATTRS_RE = re.compile(
+    r"^\{#([A-Za-z0-9][A-Za-z0-9_-]*)((?: \.[A-Za-z][A-Za-z0-9_-]*)*)"
+    r'((?: [a-z]+="[^"\\{}\n]*")*)\}$'
+)
+_PAIR_RE = re.compile(r' ([a-z]+)="([^"]*)"')
+# Heading text with none of these is plain text to CommonMark's inline parser as well.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&!#]")
 _OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 # Attribute values are double-quoted; these few characters would end or break them.
 _ATTR_UNSAFE = '%"{}\\\n\r'
 
 
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin)
-
-
 class DayFileCodec:
-    """Turns day-file text into a Day and back; holds one parser for many files."""
+    """Turns day-file text into a Day and back; holds one parser for many files.
 
-    def __init__(self) -> None:
-        self._md = _parser()
+    With *line_scan* (the default) plain files are read line by line and markdown-it-py only
+    parses what a line scan cannot settle; ``line_scan=False`` parses every file whole (the
+    reference the line scan is tested against).
+    """
+
+    def __init__(self, line_scan: bool = True) -> None:
+        self._line_scan = line_scan
+        self._parser: MarkdownIt | None = None
+
+    @property
+    def _md(self) -> MarkdownIt:
+        # Built on first use: most builds read no file that needs it.
+        if self._parser is None:
+            from markdown_it import MarkdownIt  # noqa: PLC0415
+            from mdit_py_plugins.attrs import attrs_block_plugin  # noqa: PLC0415
+
+            self._parser = MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin)
+        return self._parser
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -137,7 +159,7 @@ class DayFileCodec:
             intro="\n".join(body_lines[:first]).strip("\n"),
         )
         updates = []
-        for index, (line, heading, inline) in enumerate(sections):
+        for index, (line, attrs, heading_text) in enumerate(sections):
             end = (
                 _section_start(body_lines, sections[index + 1][0])
                 if index + 1 < len(sections)
@@ -145,71 +167,105 @@ class DayFileCodec:
             )
             body = "\n".join(body_lines[line + 1 : end]).strip("\n")
             where = (path, body_start + line + 1)
-            updates.append(self._load_update(day, heading, inline, body, where))
+            updates.append(_load_update(day, attrs, heading_text, body, where))
         _check_unique_anchors(updates, path)
         updates.sort(key=lambda u: u.published)
         return replace(day, updates=tuple(updates))
 
-    def _update_headings(self, lines: list[str]) -> list[tuple[int, Token, Token]]:
-        """(line, heading token, inline token) of each update heading, in file order.
+    def _update_headings(self, lines: list[str]) -> list[tuple[int, dict[str, str], str]]:
+        """(line, attributes, heading text) of each update heading, in file order.
 
-        Parsing whole bodies only to find their headings is most of the cost of reading a
-        day file, so plain files are scanned by line and only each attribute line and
-        heading is parsed. Files with anything that could hide or fake a heading (code
-        fences, raw HTML, indented or underlined headings) get the full parse.
+        Parsing whole bodies only to find their headings was most of the cost of reading a
+        day file, so plain files are scanned by line: the attribute lines and headings the
+        codec writes are read by two regular expressions, and markdown-it-py parses only a
+        heading with inline markup. Files with anything that could hide or fake a heading
+        (code fences, raw HTML, indented or underlined headings) or with attribute lines
+        written another way get the full parse.
         """
-        if any(_NEEDS_FULL_PARSE.match(line) for line in lines):
-            tokens = self._md.parse("\n".join(lines))
-            return [(tokens[i].map[0], tokens[i], tokens[i + 1]) for i in _update_headings(tokens)]
-        numbers = [
-            n
-            for n, line in enumerate(lines)
-            if line.startswith("##") and (len(line) == 2 or line[2] in " \t")
-        ]
-        # One small document of every attribute line and heading, parsed in one go.
-        skeleton = "\n\n".join("\n".join(lines[_section_start(lines, n) : n + 1]) for n in numbers)
-        tokens = self._md.parse(skeleton)
-        headings = [(tokens[i], tokens[i + 1]) for i in _update_headings(tokens)]
+        if self._line_scan and not any(_NEEDS_FULL_PARSE.match(line) for line in lines):
+            scanned = self._scan_headings(lines)
+            if scanned is not None:
+                return scanned
+        tokens = self._md.parse("\n".join(lines))
         return [
-            (n, heading, inline) for n, (heading, inline) in zip(numbers, headings, strict=True)
+            (tokens[i].map[0], _token_attrs(tokens[i]), inline_text(tokens[i + 1].children))
+            for i in _update_headings(tokens)
         ]
 
-    def _load_update(
-        self, day: Day, heading: Token, inline: Token, body: str, where: tuple[str, int]
-    ) -> Update:
-        attrs = {k: str(v) for k, v in heading.attrs.items()}
-        anchor = attrs.get("id", "")
-        if not ANCHOR_RE.match(anchor):
-            raise DayFileError(*where, "update heading has no {#anchor} line above it")
-        heading_text = inline_text(inline.children).strip()
-        match = _CLOCK_RE.match(heading_text)
-        if not match:
-            raise DayFileError(
-                *where, f"heading must start with a clock time HH:MM: {heading_text!r}"
-            )
-        hour, minute, second, fraction, headline = match.groups()
-        try:
-            clock = time(
-                int(hour), int(minute), int(second or 0), int((fraction or "0").ljust(6, "0"))
-            )
-        except ValueError as exc:
-            raise DayFileError(*where, f"bad clock time in {heading_text!r}") from exc
-        offset = _unquote_attr(attrs["offset"]) if "offset" in attrs else None
-        published = _instant(day, clock, offset, where)
-        return Update(
-            published=published,
-            headline=(headline or "").strip(),
-            body=body,
-            anchor=anchor,
-            source=_unquote_attr(attrs["source"]) if "source" in attrs else None,
-            author=_unquote_attr(attrs["author"]) if "author" in attrs else None,
-            key="key" in attrs.get("class", "").split(),
-            untimed="untimed" in attrs.get("class", "").split(),
-            tags=_split_list(_unquote_attr(attrs.get("tags", ""))),
-            origin=_unquote_attr(attrs["origin"]) if "origin" in attrs else None,
-            digest=_unquote_attr(attrs["digest"]) if "digest" in attrs else None,
-            updated=_read_updated(attrs.get("updated"), where),
-        )
+    def _scan_headings(self, lines: list[str]) -> list[tuple[int, dict[str, str], str]] | None:
+        """The headings by line scan, or None where only a full parse can tell."""
+        found = []
+        for number, line in enumerate(lines):
+            if not line.startswith("##") or (len(line) > 2 and line[2] not in " \t"):
+                continue
+            attrs: dict[str, str] = {}
+            above = number - 1
+            if above >= 0 and _section_start(lines, number) == above:
+                plain = _PLAIN_ATTRS_RE.match(lines[above])
+                # An attribute line cannot interrupt a paragraph: it needs a blank line above.
+                if plain is None or (above > 0 and lines[above - 1].strip()):
+                    return None
+                attrs = _plain_attrs(plain)
+            if line.rstrip().endswith("#"):
+                return None  # a closing sequence of #s: the full parse knows when it is one
+            text = line[2:].strip()
+            if _INLINE_MARKUP.search(text):
+                text = inline_text(self._md.parseInline(text)[0].children)
+            found.append((number, attrs, text))
+        return found
+
+
+def _plain_attrs(match: re.Match[str]) -> dict[str, str]:
+    """The attributes of a line _PLAIN_ATTRS_RE matched, as the attrs plugin gives them."""
+    anchor, classes, pairs = match.groups()
+    attrs = {"id": anchor}
+    names = classes.split(" .")[1:]
+    for key, value in _PAIR_RE.findall(pairs):
+        if key == "class":
+            names.append(value)
+        else:
+            attrs[key] = value
+    if names:
+        attrs["class"] = " ".join(names)
+    return attrs
+
+
+def _token_attrs(heading: Token) -> dict[str, str]:
+    return {k: str(v) for k, v in heading.attrs.items()}
+
+
+def _load_update(
+    day: Day, attrs: dict[str, str], heading_text: str, body: str, where: tuple[str, int]
+) -> Update:
+    anchor = attrs.get("id", "")
+    heading_text = heading_text.strip()
+    if not ANCHOR_RE.match(anchor):
+        raise DayFileError(*where, "update heading has no {#anchor} line above it")
+    match = _CLOCK_RE.match(heading_text)
+    if not match:
+        raise DayFileError(*where, f"heading must start with a clock time HH:MM: {heading_text!r}")
+    hour, minute, second, fraction, headline = match.groups()
+    try:
+        clock = time(int(hour), int(minute), int(second or 0), int((fraction or "0").ljust(6, "0")))
+    except ValueError as exc:
+        raise DayFileError(*where, f"bad clock time in {heading_text!r}") from exc
+    offset = _unquote_attr(attrs["offset"]) if "offset" in attrs else None
+    published = _instant(day, clock, offset, where)
+    classes = attrs.get("class", "").split()
+    return Update(
+        published=published,
+        headline=(headline or "").strip(),
+        body=body,
+        anchor=anchor,
+        source=_unquote_attr(attrs["source"]) if "source" in attrs else None,
+        author=_unquote_attr(attrs["author"]) if "author" in attrs else None,
+        key="key" in classes,
+        untimed="untimed" in classes,
+        tags=_split_list(_unquote_attr(attrs.get("tags", ""))),
+        origin=_unquote_attr(attrs["origin"]) if "origin" in attrs else None,
+        digest=_unquote_attr(attrs["digest"]) if "digest" in attrs else None,
+        updated=_read_updated(attrs.get("updated"), where),
+    )
 
 
 def default_title(day: Day) -> str:

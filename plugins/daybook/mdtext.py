@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 # Characters that can open an inline construct anywhere in a line. Escaping them always
 # (rather than only where they would bite) keeps escape/unescape exact inverses.
