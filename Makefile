@@ -10,6 +10,7 @@ PELICANOPTS ?=
 BASEDIR := $(CURDIR)
 INPUTDIR ?= $(BASEDIR)/content
 OUTPUTDIR ?= $(BASEDIR)/output
+CACHEDIR ?= $(BASEDIR)/cache
 CONFFILE ?= $(BASEDIR)/pelicanconf.py
 PUBLISHCONF ?= $(BASEDIR)/publishconf.py
 PUBLISHDIR ?= $(BASEDIR)/output-publish
@@ -39,8 +40,7 @@ help:
 	@echo 'make publish     production build, then push to $(GITHUB_PAGES_REMOTE)/$(GITHUB_PAGES_BRANCH)'
 	@echo 'make test        lint, then run the test suite'
 	@echo 'make check       validate output/: HTML (Nu checker), links and anchors, feeds'
-	@echo 'make bench       time Daybook against stock Pelican (BENCH_DAYS=100|1000|3000)'
-	@echo 'make bench       time Daybook against stock Pelican (BENCH_DAYS=100|1000|3000)'
+	@echo 'make bench       time Daybook against stock Pelican and Hugo (BENCH_DAYS=100|1000|3000)'
 	@echo 'make clean       remove generated output'
 
 $(STAMP): requirements.lock pyproject.toml
@@ -62,9 +62,9 @@ $(ATOM_RNG): | $(STAMP)
 	test -s $@
 
 define build_site
-	$(PELICAN) "$(INPUTDIR)" -o "$(1)" -s "$(2)" $(PELICANOPTS)
+	$(PELICAN) "$(INPUTDIR)" -o "$(1)" -s "$(2)" --cache-path "$(CACHEDIR)" $(PELICANOPTS)
 	@if [ "$(SEARCH)" != "no" ]; then \
-		$(BIN)/daybook search-index "$(1)"; \
+		$(BIN)/daybook search-index "$(1)" --cache "$(CACHEDIR)"; \
 	fi
 endef
 
@@ -75,10 +75,10 @@ serve: html
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
 
 devserver: $(STAMP)
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
+	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --cache-path "$(CACHEDIR)" -p $(PORT) $(PELICANOPTS)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(PUBLISHDIR)" cache
+	rm -rf "$(OUTPUTDIR)" "$(PUBLISHDIR)" "$(CACHEDIR)"
 
 import: $(STAMP)
 	@test -n "$(SRC)" || { echo 'usage: make import SRC=saved-page.txt [TIMELINE=slug]' >&2; exit 2; }
@@ -115,9 +115,12 @@ lint: $(TEST_STAMP)
 BENCH_DAYS ?= 100
 BENCH_REPEAT ?= 1
 
-# Daybook against stock Pelican on a generated archive; prints a table (see bench/run.py).
+# Daybook against stock Pelican and Hugo on a generated archive; prints a table (bench/run.py).
+# Hugo is Debian's package, installed here when it can be (as root); else its column is left out.
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-bench.lock
+	@command -v hugo >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q hugo >/dev/null; } \
+		|| echo "bench: hugo is not installed; its column is left out"
 	$(BIN)/python bench/run.py --days $(BENCH_DAYS) --repeat $(BENCH_REPEAT)
 
 # Refresh the exact pins after changing dependency ranges in pyproject.toml.

@@ -128,3 +128,38 @@ def test_any_aware_zone_is_stored_as_utc():
 
 def test_day_path_layout(tmp_path):
     assert day_path(tmp_path, "war", date(2024, 4, 4)) == tmp_path / "war/2024/2024-04-04.md"
+
+
+FULL_PARSE = DayFileCodec(line_scan=False)
+HEAD = "Date: 2024-04-04\nTimeline: t\nTimezone: UTC\n\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{#a .key source="x y"}\n## 10:00 — Hello world\n\nBody',
+        '{#a key=""}\n## 10:00',
+        '{#a .key .untimed class="zz" tags="a, b"}\n## 10:00 — x *y* z',
+        "{#a}\n## 10:00 — a &amp; b \\* c",
+        "{#a}\n##\t10:00 —   spaced   out  ",
+        "{#a}\n## 10:00 — ends with hash #",
+        "{#a}\n## 10:00 — ends with hash ##",
+        "para\n{#a}\n## 10:00 — an attribute line cannot interrupt a paragraph",
+        '{#a source="p%22q"}\n## 10:00 — encoded',
+        "{#a}\n## 10:00 — <b>x</b>",
+        "{#a}\n## 10:00 — a\u00a0b\u2003",
+        "{ #a }\n## 10:00 — spaced braces",
+        "{#a source=bare}\n## 10:00 — bare value",
+        "{#a}\n## 10:00\n\n```\n{#b}\n## 11:00\n```",
+        "{#a}\n## 10:00\n\n<div>\n\n{#b}\n## 11:00\n\n</div>",
+        "{#a}\n## 10:00 — one\n\n{#b}\n## 11:00 — two\n\n- list\n\n{#c}\n## 12:00 — three",
+    ],
+)
+def test_the_line_scan_reads_what_the_full_parse_reads(body):
+    def read(reader):
+        try:
+            return reader.loads(HEAD + body, "x.md")
+        except DayFileError as exc:
+            return str(exc)
+
+    assert read(codec) == read(FULL_PARSE)

@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import cmarkgfm
+import feedparser
+from cmarkgfm.cmark import Options
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -19,7 +22,10 @@ from daybook.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, paginate, render
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.run import Importer, ImportOptions
 from daybook.model import Day, Timeline, Update
-from daybook.render import BodyRenderer
+from daybook.render import body_html
+from daybook.sanitize import clean_html
+
+from . import feedgen_reference
 
 # Bounded and derandomized, so CI runs the same examples every time; raise DAYBOOK_EXAMPLES to search.
 BOUNDED = settings(
@@ -30,7 +36,7 @@ BOUNDED = settings(
 )
 ZONES = ["UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"]
 codec = DayFileCodec()
-renderer = BodyRenderer()
+full_parse = DayFileCodec(line_scan=False)
 
 any_text = st.text(st.characters(codec="utf-8"), max_size=80)
 instants = st.datetimes(
@@ -80,6 +86,25 @@ def test_day_files_round_trip_any_update(day):
         day.updates, key=lambda u: u.anchor
     )
     assert codec.dumps(back) == text
+    assert full_parse.loads(text, "p.md") == back  # the line scan reads what markdown-it reads
+
+
+markdown_pieces = st.sampled_from(
+    ["*", "**", "_", "`", "[", "](", ")", "<", ">", "&", "&amp;", "&#60;", '"', "\\", "#", "|", "-",
+     "1.", "\n", "\n\n", "  \n", "    ", "> ", "- ", "| a | b |\n|---|---|\n", "```\n", "~", "\u00a0",
+     "<b>", "</b>", "<a href='x'>", "http://e.org", "word", " "]
+)  # fmt: skip
+
+
+@BOUNDED
+@given(st.lists(st.one_of(markdown_pieces, any_text), max_size=20).map("".join))
+def test_bodies_are_what_the_sanitizer_returns_whatever_the_markdown(text):
+    body = Update(datetime(2025, 1, 1, tzinfo=UTC), "", text).body
+    if body.strip():
+        rendered = cmarkgfm.markdown_to_html_with_extensions(
+            body, options=Options.CMARK_OPT_UNSAFE, extensions=["table"]
+        )
+        assert body_html(body) == clean_html(rendered)
 
 
 stamp_like = st.sampled_from(
@@ -140,7 +165,7 @@ def test_feeds_stay_well_formed_whatever_the_content(entries):
         FeedItem(
             permalink=f"https://e.org/t/#{index}",
             title=Update(datetime(2025, 1, 1, tzinfo=UTC), title, "").headline or "untitled",
-            content_html=renderer.html(Update(datetime(2025, 1, 1, tzinfo=UTC), "", body).body),
+            content_html=body_html(Update(datetime(2025, 1, 1, tzinfo=UTC), "", body).body),
             published=datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=index),
             categories=Update(datetime(2025, 1, 1, tzinfo=UTC), "", "", tags=tuple(tags)).tags,
         )
@@ -150,3 +175,17 @@ def test_feeds_stay_well_formed_whatever_the_content(entries):
         etree.fromstring(render(info, page, ATOM))
         etree.fromstring(render(info, page, RSS))
         assert len(json.loads(render(info, page, JSON))["items"]) == len(page.items)
+        # What a feed reader gets is what feedgen, the reference, wrote.
+        assert render(info, page, JSON) == feedgen_reference.render(info, page, JSON)
+        for kind in (ATOM, RSS):
+            ours = feedparser.parse(render(info, page, kind))
+            theirs = feedparser.parse(feedgen_reference.render(info, page, kind))
+            assert not ours.bozo
+            assert [_entry(e) for e in ours.entries] == [_entry(e) for e in theirs.entries]
+
+
+def _entry(parsed) -> tuple:
+    entry = dict(parsed)  # a plain dict: no feedparser fallbacks between keys
+    content = entry.get("content", [{}])[0].get("value") or entry.get("summary")
+    return (entry["id"], entry.get("title"), entry.get("link"), entry.get("published"),
+            entry.get("updated"), content, [t.term for t in entry.get("tags", [])])  # fmt: skip

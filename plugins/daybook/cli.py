@@ -115,7 +115,10 @@ def _site_commands(commands: argparse._SubParsersAction) -> None:
         "search-index", help="build the Pagefind search index of a built site"
     )
     index.add_argument("site", type=Path, help="the built site (output/)")
-    index.set_defaults(run=lambda args: build_index(args.site) or 0)
+    index.add_argument(
+        "--cache", type=Path, help="cache folder: skip indexing when no page changed since"
+    )
+    index.set_defaults(run=_run_search_index)
 
 
 def _project_arguments(parser: argparse.ArgumentParser) -> None:
@@ -249,6 +252,12 @@ def _run_check_published(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+def _run_search_index(args: argparse.Namespace) -> int:
+    if not build_index(args.site, args.cache):
+        print(f"daybook: search index of {args.site} is up to date")
     return 0
 
 

@@ -1,38 +1,46 @@
-"""The site as pages: timelines, days and updates with URLs, neighbours and rendered bodies."""
+"""The site as the theme sees it: day pages, timelines, months, tags, each with its URL.
+
+A day page is made from its own day alone (its updates, and the dates of the days either side),
+so it can be rendered, and skipped, on its own. Pages about many days (a timeline's calendar,
+a month, a tag) are made from per-day summaries, never from the days' bodies.
+"""
 
 from __future__ import annotations
 
 import calendar
 import math
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import date, datetime
 
 from markupsafe import Markup
 
-from .model import Day, Timeline, Update
-from .render import BodyRenderer, first_words
-from .urls import day_url, save_as, tag_url, timeline_url
+from .model import Timeline
+from .urls import day_url, save_as, timeline_url
 
 
 @dataclass(frozen=True, slots=True)
 class UpdateView:
     """One update as the theme shows it."""
 
-    update: Update
     anchor: str
     headline: str
     title: str
     """The headline, or the body's first words when there is none."""
     html: Markup
-    """Rendered body, marked safe: raw HTML is off in the renderer, so it holds only our tags."""
+    """Rendered and sanitized body."""
     iso: str
     """The UTC instant for ``<time datetime>``, e.g. 2024-04-04T18:08:00Z."""
     clock: str
     zone_label: str
     permalink: str
     """Site-relative: ``<day url>#<anchor>``."""
+    published: datetime
+    updated: datetime | None = None
+    key: bool = False
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +49,15 @@ class DayLink:
 
     url: str
     heading: str
-    count: int
     date: date
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """A day in a list or calendar: its link and how many updates it has."""
+
+    link: DayLink
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +70,44 @@ class HourLink:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineRef:
+    """What a day page knows of its timeline: its settings and its index page."""
+
+    timeline: Timeline
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class DayView:
     """A day page: its updates newest first (as live blogs show them) and its neighbours."""
 
-    day: Day
-    url: str
-    save_as: str
-    heading: str
+    link: DayLink
+    timezone: str
     updates: tuple[UpdateView, ...]
     older: DayLink | None
     newer: DayLink | None
     day_number: int | None = None
     """"Day N" of the timeline, counted from its start date."""
+
+    @property
+    def url(self) -> str:
+        """The page's site-relative URL."""
+        return self.link.url
+
+    @property
+    def heading(self) -> str:
+        """ "Thursday, April 4, 2024"."""
+        return self.link.heading
+
+    @property
+    def date(self) -> date:
+        """The day's date in its timeline's zone."""
+        return self.link.date
+
+    @property
+    def save_as(self) -> str:
+        """The page's output file."""
+        return save_as(self.url)
 
     @property
     def oldest_url(self) -> str:
@@ -81,13 +122,8 @@ class DayView:
     @property
     def key_events(self) -> tuple[UpdateView, ...]:
         """Updates flagged as key events, or every update with a headline when none is."""
-        flagged = tuple(u for u in self.updates if u.update.key)
+        flagged = tuple(u for u in self.updates if u.key)
         return flagged or tuple(u for u in self.updates if u.headline)
-
-    @property
-    def link(self) -> DayLink:
-        """This day as a link."""
-        return DayLink(self.url, self.heading, len(self.updates), self.day.date)
 
     @property
     def hours(self) -> tuple[HourLink, ...]:
@@ -101,6 +137,11 @@ class DayView:
             )
         return tuple(hours.values())
 
+    @property
+    def last_change(self) -> datetime | None:
+        """The newest publication or update time of the day's updates."""
+        return max((u.updated or u.published for u in self.updates), default=None)
+
 
 @dataclass(frozen=True, slots=True)
 class CalendarDay:
@@ -108,6 +149,7 @@ class CalendarDay:
 
     date: date
     link: DayLink | None
+    count: int
     level: int
     """0 (no updates) to 4 (the busiest days of the timeline)."""
 
@@ -117,8 +159,8 @@ class MonthView:
     """One month of a timeline: its days newest first and its calendar grid."""
 
     label: str
-    days: tuple[DayLink, ...]
     url: str
+    days: tuple[DayCount, ...]
     weeks: tuple[tuple[CalendarDay | None, ...], ...]
     """Monday-first weeks; None pads the first and last week."""
 
@@ -135,110 +177,58 @@ class MonthView:
 
 @dataclass(frozen=True, slots=True)
 class TimelineView:
-    """A timeline's index page and its days, oldest first."""
+    """A timeline's index page: its days, oldest first, with their counts."""
 
     timeline: Timeline
     url: str
-    save_as: str
-    days: tuple[DayView, ...]
+    days: tuple[DayCount, ...]
+
+    @property
+    def save_as(self) -> str:
+        """The index page's output file."""
+        return save_as(self.url)
 
     @property
     def total(self) -> int:
         """Number of updates in the whole timeline."""
-        return sum(len(d.updates) for d in self.days)
+        return sum(d.count for d in self.days)
 
     @property
-    def latest(self) -> DayView | None:
+    def first(self) -> DayLink | None:
+        """The oldest day, if any."""
+        return self.days[0].link if self.days else None
+
+    @property
+    def latest(self) -> DayLink | None:
         """The newest day, if any."""
-        return self.days[-1] if self.days else None
+        return self.days[-1].link if self.days else None
+
+    @property
+    def busiest(self) -> int:
+        """The most updates any one day has (calendar shades are shares of it)."""
+        return max((d.count for d in self.days), default=0)
 
     @property
     def months(self) -> tuple[MonthView, ...]:
         """The days grouped by month, newest month and day first, each with its calendar."""
-        groups: dict[tuple[int, int], list[DayLink]] = {}
-        for view in reversed(self.days):
-            groups.setdefault((view.day.date.year, view.day.date.month), []).append(view.link)
-        busiest = max((len(d.updates) for d in self.days), default=1)
         return tuple(
-            MonthView(
-                label=f"{links[0].date:%B %Y}",
-                days=tuple(links),
-                url=f"{self.url}{year:04d}/{month:02d}/",
-                weeks=_month_grid(year, month, {link.date: link for link in links}, busiest),
-            )
-            for (year, month), links in groups.items()
+            month_view(self.url, year, month, days, self.busiest)
+            for (year, month), days in months_of(self.days).items()
         )
-
-
-def long_date(day: date) -> str:
-    """ "Thursday, April 4, 2024" (no locale, no zero padding)."""
-    return f"{day:%A, %B} {day.day}, {day.year}"
-
-
-def build_timelines(
-    configured: Iterable[Timeline], days: Iterable[Day], renderer: BodyRenderer
-) -> tuple[TimelineView, ...]:
-    """Timelines with their day pages linked in date order; unconfigured slugs get defaults."""
-    by_slug: dict[str, list[Day]] = {}
-    for day in days:
-        by_slug.setdefault(day.timeline, []).append(day)
-    timelines = {t.slug: t for t in configured}
-    for slug in by_slug:
-        timelines.setdefault(slug, Timeline(slug=slug, title=slug.replace("-", " ").capitalize()))
-    return tuple(
-        _timeline_view(timeline, sorted(by_slug.get(slug, []), key=lambda d: d.date), renderer)
-        for slug, timeline in timelines.items()
-    )
-
-
-def _timeline_view(timeline: Timeline, days: list[Day], renderer: BodyRenderer) -> TimelineView:
-    links = [
-        DayLink(day_url(d.timeline, d.date), long_date(d.date), len(d.updates), d.date)
-        for d in days
-    ]
-    views = []
-    for index, day in enumerate(days):
-        url = links[index].url
-        views.append(
-            DayView(
-                day=day,
-                url=url,
-                save_as=save_as(url),
-                heading=links[index].heading,
-                updates=tuple(_update_view(day, u, url, renderer) for u in reversed(day.updates)),
-                older=links[index - 1] if index > 0 else None,
-                newer=links[index + 1] if index + 1 < len(links) else None,
-                day_number=(day.date - timeline.start).days + 1 if timeline.start else None,
-            )
-        )
-    url = timeline_url(timeline.slug)
-    return TimelineView(timeline, url, save_as(url), tuple(views))
-
-
-def _update_view(day: Day, update: Update, url: str, renderer: BodyRenderer) -> UpdateView:
-    local = day.local(update)
-    html = Markup(renderer.html(update.body)) if update.body else Markup("")
-    title = update.headline or first_words(renderer.plain_text(update.body)) or f"{local:%H:%M}"
-    return UpdateView(
-        update=update,
-        anchor=update.anchor,
-        headline=update.headline,
-        title=title,
-        html=html,
-        iso=update.published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        clock=f"{local:%H:%M}",
-        zone_label=local.tzname() or day.timezone,
-        permalink=f"{url}#{update.anchor}",
-    )
 
 
 @dataclass(frozen=True, slots=True)
-class TaggedUpdate:
-    """An update listed on a tag page, with the day and timeline it belongs to."""
+class TagEntry:
+    """An update listed on a tag page."""
 
-    item: UpdateView
-    day: DayView
-    timeline: TimelineView
+    permalink: str
+    iso: str
+    clock: str
+    zone_label: str
+    title: str
+    day_heading: str
+    timeline_title: str
+    published: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,44 +237,74 @@ class TagView:
 
     name: str
     url: str
-    save_as: str
-    updates: tuple[TaggedUpdate, ...]
+    updates: tuple[TagEntry, ...]
+
+    @property
+    def save_as(self) -> str:
+        """The tag page's output file."""
+        return save_as(self.url)
 
 
-def build_tags(timelines: Iterable[TimelineView]) -> tuple[TagView, ...]:
-    """One page per tag (tags that differ only in case or punctuation share one)."""
-    grouped: dict[str, list[TaggedUpdate]] = {}
-    spellings: dict[str, Counter[str]] = {}
-    for view in timelines:
-        for day in view.days:
-            for item in day.updates:
-                for tag in item.update.tags:
-                    url = tag_url(tag)
-                    spellings.setdefault(url, Counter())[tag] += 1
-                    grouped.setdefault(url, []).append(TaggedUpdate(item, day, view))
-    # The most used spelling names the tag; ties go to the first in sort order.
-    names = {url: min(c, key=lambda t: (-c[t], t)) for url, c in spellings.items()}
-    return tuple(
-        TagView(
-            names[url],
-            url,
-            save_as(url),
-            tuple(sorted(grouped[url], key=lambda t: t.item.update.published, reverse=True)),
-        )
-        for url in sorted(grouped)
+def long_date(day: date) -> str:
+    """ "Thursday, April 4, 2024" (English whatever the locale, no zero padding)."""
+    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def day_link(timeline: str, day: date) -> DayLink:
+    """The link to *timeline*'s page for *day*."""
+    return DayLink(day_url(timeline, day), long_date(day), day)
+
+
+def day_number(timeline: Timeline, day: date) -> int | None:
+    """ "Day N" of *timeline* (its start date is day 1), when it has a start date."""
+    return (day - timeline.start).days + 1 if timeline.start else None
+
+
+def timeline_view(timeline: Timeline, counts: Iterable[tuple[date, int]]) -> TimelineView:
+    """A timeline's index from (date, number of updates) per day, in any order."""
+    days = tuple(DayCount(day_link(timeline.slug, d), n) for d, n in sorted(counts))
+    return TimelineView(timeline, timeline_url(timeline.slug), days)
+
+
+def months_of(days: Sequence[DayCount]) -> dict[tuple[int, int], list[DayCount]]:
+    """Days grouped by (year, month), newest month and day first."""
+    groups: dict[tuple[int, int], list[DayCount]] = {}
+    for day in reversed(days):
+        groups.setdefault((day.link.date.year, day.link.date.month), []).append(day)
+    return groups
+
+
+def month_view(
+    timeline_page: str, year: int, month: int, days: Sequence[DayCount], busiest: int
+) -> MonthView:
+    """One month page of a timeline, with its calendar."""
+    return MonthView(
+        label=f"{_MONTHS[month - 1]} {year}",
+        url=f"{timeline_page}{year:04d}/{month:02d}/",
+        days=tuple(days),
+        weeks=_month_grid(year, month, {d.link.date: d for d in days}, busiest),
     )
 
 
 def _month_grid(
-    year: int, month: int, links: dict[date, DayLink], busiest: int
+    year: int, month: int, days: dict[date, DayCount], busiest: int
 ) -> tuple[tuple[CalendarDay | None, ...], ...]:
     """Weeks of a month, Monday first; each day shaded by its share of the busiest day."""
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         cells: list[CalendarDay | None] = []
-        for day in week:
-            link = links.get(day)
-            level = math.ceil(4 * link.count / busiest) if link and busiest else 0
-            cells.append(CalendarDay(day, link, level) if day.month == month else None)
+        for when in week:
+            if when.month != month:
+                cells.append(None)
+                continue
+            found = days.get(when)
+            count = found.count if found else 0
+            level = math.ceil(4 * count / busiest) if busiest else 0
+            cells.append(CalendarDay(when, found.link if found else None, count, level))
         weeks.append(tuple(cells))
     return tuple(weeks)

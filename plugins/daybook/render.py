@@ -1,82 +1,71 @@
-"""Markdown to HTML for update bodies: one markdown-it parser, raw HTML and unsafe links off."""
+"""Markdown to HTML for update bodies: cmark-gfm with tables, then the allow-list sanitizer.
+
+Bodies are CommonMark. They are rendered with cmark-gfm (the C reference implementation, as
+PyPI renders READMEs) rather than markdown-it-py: on archive-sized input it is about 8x faster
+(8 µs against 65 µs for a 1.6 KB body), and rendering every body was the largest single cost
+of a cold build. The day-file structure around the bodies is still read by markdown-it-py.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import pickle
-from pathlib import Path
+import html
+import re
 
-import markdown_it
+import cmarkgfm
 import nh3
-from markdown_it import MarkdownIt
-from mdit_py_plugins.attrs import attrs_block_plugin
+from cmarkgfm import cmark
+from cmarkgfm.cmark import Options
 
-from .mdtext import inline_text
 from .sanitize import clean_html
 
-logger = logging.getLogger(__name__)
-
-
 # Bump when rendering or sanitizing changes, so cached bodies are rendered again.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
+# Raw HTML is allowed in day files (they are Markdown, and hand-editable); every rendered body
+# goes through the allow-list sanitizer, which is what keeps untrusted markup inert.
+_OPTIONS = Options.CMARK_OPT_UNSAFE
+_EXTENSIONS = ("table",)
+TITLE_WORDS = 12
+# Markup cmark-gfm makes that the allow-list keeps as it is: these tags, without attributes
+# (but an ordered list's start). HTML with no other "<" (no raw HTML, no link, image, h1 or h2,
+# code language or cell alignment) is already what the sanitizer would return, up to how it
+# writes a few characters; so only HTML with something else goes through nh3.
+_PLAIN_MARKUP = re.compile(
+    r"<(?!/?(?:p|em|strong|code|pre|blockquote|ul|li|h[3-6]|table|thead|tbody|tr|th|td)>"
+    r'|ol(?: start="\d+")?>|/ol>|br />|hr />)'
+)
+# How html5ever (inside nh3) writes what cmark-gfm writes otherwise.
+_SERIALISED = (("&quot;", '"'), ("\xa0", "&nbsp;"), ("<br />", "<br>"), ("<hr />", "<hr>"))
 
 
-class BodyRenderer:
-    """Renders update bodies; build once and reuse (building a parser is the costly part).
+def library_versions() -> str:
+    """What the rendered HTML depends on besides our code, for cache keys."""
+    return f"cmark {cmark.CMARK_VERSION}/nh3 {nh3.__version__}"
 
-    Rendered bodies are remembered by content hash; with a cache file they are kept between
-    builds, so a rebuild renders only the bodies that changed.
+
+def body_html(markdown: str) -> str:
+    """The sanitized HTML for a Markdown body ("" for an empty one).
+
+    *markdown* is a body as an Update holds it: without the control characters XML forbids.
     """
-
-    def __init__(self, cache_file: Path | None = None) -> None:
-        # Raw HTML is allowed in day files (they are Markdown), but every rendered body goes
-        # through the allow-list sanitizer, which is what keeps untrusted markup inert.
-        self._md = MarkdownIt("commonmark", {"html": True}).enable("table").use(attrs_block_plugin)
-
-        self._cache_file = cache_file
-        self._salt = f"{RENDER_VERSION}/{markdown_it.__version__}/{nh3.__version__}"
-        self._known: dict[str, str] = self._load()
-        self._used: dict[str, str] = {}
-
-    def html(self, markdown: str) -> str:
-        """The sanitized HTML for a Markdown body."""
-        key = hashlib.sha1(markdown.encode()).hexdigest()
-        html = self._used.get(key) or self._known.pop(key, None)
-        if html is None:
-            html = clean_html(self._md.render(markdown))
-        self._used[key] = html
-        return html
-
-    def save(self) -> None:
-        """Keep the bodies this build used (and only those) for the next build."""
-        if self._cache_file is None:
-            return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._cache_file.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump((self._salt, self._used), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self._cache_file)
-
-    def _load(self) -> dict[str, str]:
-        if self._cache_file is None or not self._cache_file.exists():
-            return {}
-        try:
-            with self._cache_file.open("rb") as handle:
-                salt, known = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-            logger.warning("daybook: ignoring an unreadable render cache %s", self._cache_file)
-            return {}
-        return known if salt == self._salt else {}
-
-    def plain_text(self, markdown: str) -> str:
-        """The body's text without markup, paragraphs joined by spaces."""
-        tokens = self._md.parse(markdown)
-        parts = [inline_text(t.children, keep_html=False) for t in tokens if t.type == "inline"]
-        return " ".join(p for p in parts if p)
+    if not markdown.strip():
+        return ""
+    rendered = cmarkgfm.markdown_to_html_with_extensions(
+        markdown, options=_OPTIONS, extensions=list(_EXTENSIONS)
+    )
+    if _PLAIN_MARKUP.search(rendered):
+        return clean_html(rendered)
+    plain = rendered
+    for written, rewritten in _SERIALISED:
+        plain = plain.replace(written, rewritten)
+    return plain
 
 
-def first_words(text: str, limit: int = 12) -> str:
+def html_text(fragment: str) -> str:
+    """The text of sanitized HTML, tags dropped and entities resolved."""
+    return html.unescape(nh3.clean(fragment, tags=set()))
+
+
+def first_words(text: str, limit: int = TITLE_WORDS) -> str:
     """A title for a headline-less update: its first *limit* words, with an ellipsis if cut."""
     words = text.split()
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")

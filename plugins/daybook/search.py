@@ -3,6 +3,10 @@
 Pagefind lists a site's filters in hash-map order, so with two filters (timeline, year) its
 metadata, and the file name derived from it, changed from one run to the next. The filter list
 is sorted afterwards and the file renamed after its new content, keeping builds reproducible.
+
+Pagefind has no incremental mode and reads every page, so the index is built again only when
+a page changed: the names, sizes and modification times of the pages are kept (in the cache)
+with the index they went into.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,12 +27,53 @@ _SIGNATURE_LENGTH = len(b"pagefind_dcd")
 _FILTERS = 3  # position of the filter list in Pagefind 1.x metadata
 
 
-def build_index(site: Path) -> None:
-    """Index every page of *site* under site/pagefind/, deterministically."""
+def build_index(site: Path, cache: Path | None = None) -> bool:
+    """Index every page of *site* under site/pagefind/, deterministically; False if the index
+    was already that of these pages (known from *cache*) and nothing was done."""
+    state_file = _state_file(site, cache) if cache else None
+    pages = pages_state(site)
+    entry = site / "pagefind" / "pagefind-entry.json"
+    if state_file and entry.exists() and _read_state(state_file) == (pages, _digest(entry)):
+        return False
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
     if subprocess.run(command, check=False).returncode != 0:
         raise DaybookError(f"{site}: pagefind could not index the site")
     canonicalise(site / "pagefind")
+    if state_file:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        state_file.write_text(json.dumps([pages, _digest(entry)]), encoding="utf-8")
+    return True
+
+
+def pages_state(site: Path) -> str:
+    """A hash of the name, size and modification time of every page of *site*."""
+    digest = hashlib.sha1()
+    for folder, children, files in os.walk(site):
+        children.sort()
+        if Path(folder) == site and "pagefind" in children:
+            children.remove("pagefind")
+        for name in sorted(files):
+            if name.endswith(".html"):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _state_file(site: Path, cache: Path) -> Path:
+    name = hashlib.sha1(str(site.resolve()).encode()).hexdigest()[:16]
+    return cache / "daybook" / f"search-{name}.json"
+
+
+def _read_state(path: Path) -> tuple[str, str] | None:
+    try:
+        pages, entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return None
+    return pages, entry
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
 def canonicalise(bundle: Path) -> None:

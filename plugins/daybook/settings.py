@@ -12,7 +12,7 @@ from typing import Any
 from .errors import SettingsError
 from .model import Timeline, zone
 
-_KEYS = {"timelines", "default_timeline", "feed_items"}
+_KEYS = {"timelines", "default_timeline", "feed_items", "workers"}
 _TIMELINE_KEYS = {"title", "timezone", "start", "description"}
 DEFAULT_FEED_ITEMS = 50
 
@@ -24,6 +24,8 @@ class DaybookSettings:
     timelines: tuple[Timeline, ...] = ()
     default_timeline: str = ""
     feed_items: int = DEFAULT_FEED_ITEMS
+    workers: int = 0
+    """Processes a large build may use; 0 means one per core."""
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any] | None) -> DaybookSettings:
@@ -36,12 +38,9 @@ class DaybookSettings:
             _timeline(slug, spec) for slug, spec in dict(raw.get("timelines", {})).items()
         )
         default = raw.get("default_timeline") or (timelines[0].slug if timelines else "")
-        feed_items = raw.get("feed_items", DEFAULT_FEED_ITEMS)
-        if not isinstance(feed_items, int) or isinstance(feed_items, bool) or feed_items < 1:
-            raise SettingsError(
-                f"DAYBOOK['feed_items'] must be a positive integer, got {feed_items!r}"
-            )
-        return cls(timelines, default, feed_items)
+        feed_items = _count(raw, "feed_items", DEFAULT_FEED_ITEMS, least=1)
+        workers = _count(raw, "workers", 0, least=0)
+        return cls(timelines, default, feed_items, workers)
 
     def timeline(self, slug: str | None = None) -> Timeline:
         """The timeline named *slug* (default: the default one); unknown slugs get defaults."""
@@ -52,6 +51,14 @@ class DaybookSettings:
             if timeline.slug == slug:
                 return timeline
         return Timeline(slug=slug, title=slug.replace("-", " ").capitalize())
+
+
+def _count(raw: Mapping[str, Any], name: str, default: int, least: int) -> int:
+    value = raw.get(name, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        kind = "a positive integer" if least else "a whole number, 0 or more"
+        raise SettingsError(f"DAYBOOK[{name!r}] must be {kind}, got {value!r}")
+    return value
 
 
 def _timeline(slug: str, spec: Mapping[str, Any]) -> Timeline:

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from .pages import DayView, TimelineView
+from .pages import DayView, TimelineRef
 from .urls import absolute
 
 
@@ -17,7 +17,7 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def day_json_ld(day: DayView, timeline: TimelineView, base: str) -> dict[str, object]:
+def day_json_ld(day: DayView, timeline: TimelineRef, base: str) -> dict[str, object]:
     """A LiveBlogPosting with one liveBlogUpdate per update (newest first, as on the page)."""
     page_url = absolute(base, day.url)
     updates = day.updates
@@ -33,23 +33,19 @@ def day_json_ld(day: DayView, timeline: TimelineView, base: str) -> dict[str, ob
         },
     }
     if updates:
-        first, last = updates[-1].update, updates[0].update
+        first, last = updates[-1], updates[0]
         posting["coverageStartTime"] = _iso(first.published)
         posting["coverageEndTime"] = _iso(last.published)
         posting["datePublished"] = _iso(first.published)
-        posting["dateModified"] = _iso(max(u.update.updated or u.update.published for u in updates))
+        posting["dateModified"] = _iso(max(u.updated or u.published for u in updates))
     posting["liveBlogUpdate"] = [
         {
             "@type": "BlogPosting",
             "headline": item.title,
-            "datePublished": _iso(item.update.published),
-            **({"dateModified": _iso(item.update.updated)} if item.update.updated else {}),
+            "datePublished": _iso(item.published),
+            **({"dateModified": _iso(item.updated)} if item.updated else {}),
             "url": f"#{item.anchor}",  # resolved against the page's own URL
-            **(
-                {"author": {"@type": "Person", "name": item.update.author}}
-                if item.update.author
-                else {}
-            ),
+            **({"author": {"@type": "Person", "name": item.author}} if item.author else {}),
         }
         for item in updates
     ]

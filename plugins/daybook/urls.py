@@ -8,7 +8,7 @@ from datetime import date
 
 def day_url(timeline: str, day: date) -> str:
     """``<timeline>/<YYYY>/<MM>/<DD>/``, relative to the site root."""
-    return f"{timeline}/{day:%Y/%m/%d}/"
+    return f"{timeline}/{day.year:04d}/{day.month:02d}/{day.day:02d}/"
 
 
 def timeline_url(timeline: str) -> str:

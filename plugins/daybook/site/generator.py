@@ -1,115 +1,134 @@
-"""The Pelican generator: reads day files, then writes day pages, indexes and feeds."""
+"""The Pelican generator: hands Pelican's settings and writer to the incremental build."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from jinja2 import FileSystemBytecodeCache, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from ..content import load_days
-from ..dayfile import DayFileCodec
-from ..pages import DayView, TagView, TimelineView, build_tags, build_timelines
-from ..render import BodyRenderer
+from ..build.engine import BuildConfig, SiteBuild
+from ..build.keys import code_digest, folders_digest, key, settings_digest
+from ..build.plan import SiteSettings
+from ..build.workers import available_cores
+from ..dayfile import FORMAT_VERSION
+from ..pages import UpdateView
+from ..render import RENDER_VERSION
 from ..settings import DaybookSettings
-from ..structured_data import compact_json, day_json_ld, sitemap_xml
-from ..urls import absolute, save_as, tag_slug
-from .feedwriter import FeedPlan, feed_base, plan_feeds, write_feeds
+from ..structured_data import compact_json
+from ..urls import tag_slug
 
 logger = logging.getLogger(__name__)
+DEV_FEED_URL = "http://localhost:8000"
 
 
 class DaybookGenerator(Generator):
-    """Computes the timelines in generate_context and writes them in generate_output."""
+    """Reads the day files in generate_context and writes the site in generate_output."""
 
     def generate_context(self) -> None:
-        """Read every day file once and link the days into timelines."""
+        """Read and render the day files that changed since the last build; plan the site."""
         # Headlines and bodies come from untrusted pages: escape whatever the settings say.
         self.env.autoescape = True
         self.env.filters["tag_slug"] = tag_slug
         self.env.filters["compact_json"] = compact_json
-        self.daybook = DaybookSettings.from_mapping(self.settings.get("DAYBOOK"))
-        self.cache = Path(self.settings.get("CACHE_PATH") or "cache")
-        days, errors = load_days(
-            Path(self.path), DayFileCodec(), self.cache / "daybook-days.pickle"
-        )
-        for error in errors:
+        self._articles = ArticleMemo()
+        self.env.globals["update_article"] = self._articles
+        daybook = DaybookSettings.from_mapping(self.settings.get("DAYBOOK"))
+        cache = Path(self.settings.get("CACHE_PATH") or "cache") / "daybook"
+        # Compiled templates are kept too: compiling the theme costs more than a small build.
+        (cache / "templates").mkdir(parents=True, exist_ok=True)
+        self.env.bytecode_cache = FileSystemBytecodeCache(str(cache / "templates"))
+        self.build = SiteBuild(self._config(daybook, cache))
+        plan = self.build.refresh()
+        for error in self.build.errors:
             logger.error("daybook: skipped %s", error)
-        self.renderer = BodyRenderer(self.cache / "daybook-bodies.pickle")
-        self.timelines: tuple[TimelineView, ...] = build_timelines(
-            self.daybook.timelines, days, self.renderer
-        )
-        self.tags: tuple[TagView, ...] = build_tags(self.timelines)
-        self.feeds: tuple[FeedPlan, ...] = plan_feeds(self.settings, self.timelines, self.tags)
-        self.renderer.save()
-        self.context["daybook_timelines"] = self.timelines
-        self.context["daybook_tags"] = self.tags
-        self.context["daybook_feeds"] = self.feeds
+        self.context["SITE_ABSOLUTE"] = plan_base = feed_base(self.settings)
         logger.info(
-            "daybook: %d timeline(s), %d day(s), %d update(s)",
-            len(self.timelines),
-            sum(len(t.days) for t in self.timelines),
-            sum(t.total for t in self.timelines),
-        )
+            "daybook: %d timeline(s), %d day(s), %d update(s), feeds on %s",
+            len(plan.timelines), len(plan.day_pages), len(plan.table), plan_base,
+        )  # fmt: skip
 
     def generate_output(self, writer: Writer) -> None:
-        """Write every page through Pelican's writer, then feeds and the files for machines."""
+        """Write the stale pages through Pelican's writer, and the stale feed documents."""
         relative = self.settings.get("RELATIVE_URLS", False)
-        base = feed_base(self.settings)
-        self.context["SITE_ABSOLUTE"] = base
+        templates: dict[str, Any] = {}
 
-        def write(target: str, template: str, url: str, **values: object) -> None:
+        def write(target: str, template: str, url: str, values: dict[str, object]) -> None:
+            if template not in templates:
+                templates[template] = self.get_template(template)
+            self._articles.page(values.get("day_page"))
             writer.write_file(
-                target, self.get_template(template), self.context,
+                target, templates[template], self.context,
                 relative_urls=relative, url=url, **values,
             )  # fmt: skip
 
-        for view in self.timelines:
-            for day in view.days:
-                json_ld = day_json_ld(day, view, base)
-                values = {"day_page": day, "timeline_page": view, "day_json_ld": json_ld}
-                write(day.save_as, "day", day.url, order="newest", **values)
-                write(save_as(day.oldest_url), "day", day.oldest_url, order="oldest", **values)
-            write(view.save_as, "timeline", view.url, timeline_page=view)
-            for month in view.months:
-                write(month.save_as, "month", month.url, timeline_page=view, month=month)
-        home = self._home_timeline()
-        write("index.html", "index", "", timeline_page=home, day_page=home.latest if home else None)
-        for tag in self.tags:
-            write(tag.save_as, "tag", tag.url, tag_page=tag)
-        if self.tags:
-            write("tags/index.html", "tags", "tags/")
-        write("feeds/index.html", "feeds", "feeds/")
-        write("search/index.html", "search", "search/")
-        write("404.html", "404", "404.html")
-        output = Path(self.output_path)
-        write_feeds(output, self.feeds, self.daybook.feed_items, self.cache / "daybook-feeds.json")
-        self._write_machine_files(output, base)
+        self.build.write(write)
 
-    def _write_machine_files(self, output: Path, base: str) -> None:
-        """sitemap.xml, robots.txt and, for a custom domain, CNAME."""
-        entries = [(absolute(base, ""), None)]
-        for view in self.timelines:
-            entries.append((absolute(base, view.url), None))
-            entries += [(absolute(base, m.url), None) for m in view.months]
-            entries += [(absolute(base, d.url), _last_change(d)) for d in view.days]
-        entries += [(absolute(base, tag.url), None) for tag in self.tags]
-        (output / "sitemap.xml").write_bytes(sitemap_xml(entries))
-        robots = f"User-agent: *\nAllow: /\nSitemap: {absolute(base, 'sitemap.xml')}\n"
-        (output / "robots.txt").write_text(robots, encoding="utf-8")
-        if self.settings.get("CNAME"):
-            # GitHub Pages serves a custom domain named in a CNAME file at the site root.
-            (output / "CNAME").write_text(f"{self.settings['CNAME']}\n", encoding="utf-8")
-
-    def _home_timeline(self) -> TimelineView | None:
-        wanted = self.daybook.default_timeline
-        for view in self.timelines:
-            if view.timeline.slug == wanted and view.days:
-                return view
-        return next((view for view in self.timelines if view.days), None)
+    def _config(self, daybook: DaybookSettings, cache: Path) -> BuildConfig:
+        output = Path(self.output_path).resolve()
+        base = feed_base(self.settings)
+        site = SiteSettings(
+            timelines=daybook.timelines,
+            default_timeline=daybook.default_timeline,
+            feed_items=daybook.feed_items,
+            base_url=base,
+            sitename=self.settings.get("SITENAME", "Daybook"),
+            subtitle=self.settings.get("SITESUBTITLE", ""),
+            language=self.settings.get("DEFAULT_LANG", "en"),
+        )
+        record_salt = key(code_digest(), FORMAT_VERSION, RENDER_VERSION, base)
+        page_salt = key(
+            record_salt,
+            folders_digest(Path(p) for p in self._templates_path if Path(p).is_dir()),
+            settings_digest(self.settings),
+            [(p.url, p.title) for p in self.context.get("pages", [])],
+        )
+        return BuildConfig(
+            content=Path(self.path),
+            output=output,
+            cache=cache / key(str(output))[:16],
+            settings=site,
+            record_salt=record_salt,
+            page_salt=page_salt,
+            workers=daybook.workers or available_cores(),
+            cname=self.settings.get("CNAME", ""),
+        )
 
 
-def _last_change(day: DayView) -> datetime | None:
-    return max((u.update.updated or u.update.published for u in day.updates), default=None)
+class ArticleMemo:
+    """``update_article(item)`` in templates: the theme's ``update`` macro, rendered once per
+    update and page pair, since a day's two reading orders show the same articles."""
+
+    def __init__(self) -> None:
+        self._day: object = None
+        self._known: dict[tuple[str, str], Markup] = {}
+
+    def page(self, day: object) -> None:
+        """A page of *day* is about to be rendered (only its articles are kept)."""
+        if day is not self._day:
+            self._day, self._known = day, {}
+
+    @pass_context
+    def __call__(self, context: Context, item: UpdateView) -> Markup:
+        siteurl = context.get("SITEURL", "")
+        # Only tag links use SITEURL, which differs between the two pages' depths.
+        known_as = (item.permalink, siteurl if item.tags else "")
+        found = self._known.get(known_as)
+        if found is None:
+            macro = context.environment.get_template("includes/update.html").module.update
+            found = self._known[known_as] = macro(item, siteurl)
+        return found
+
+
+def feed_base(settings: dict[str, Any]) -> str:
+    """The absolute URL feeds are built on: FEED_DOMAIN, else SITEURL."""
+    base = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or ""
+    if not base.startswith(("http://", "https://")):
+        logger.warning("daybook: no absolute FEED_DOMAIN or SITEURL; feed ids use %s", DEV_FEED_URL)
+        base = DEV_FEED_URL
+    return base.rstrip("/")

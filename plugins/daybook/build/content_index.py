@@ -1,0 +1,134 @@
+"""The day files of a content folder, and what each held when the last build read it.
+
+A file whose size, modification time and inode are what the last build saw is taken to hold
+what it held then (as make, git and Hugo do); any other file is read and hashed, and only a
+changed hash means the day is read again. As in git's racy-index check, a file modified within
+two seconds before the index was written is hashed again, whatever its stat says: a second
+edit within the file system's clock tick would otherwise go unseen.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .records import DaySummary
+
+logger = logging.getLogger(__name__)
+_DAY_FILE = re.compile(r"^(\d{4})-\d{2}-\d{2}\.md$")
+_YEAR = re.compile(r"^\d{4}$")
+_RACY_NS = 2_000_000_000
+_FORMAT = "daybook-content-index-1"
+
+StatKey = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DayFile:
+    """One ``<timeline>/<YYYY>/<YYYY-MM-DD>.md``, and what the last build knew of it."""
+
+    timeline: str
+    date: date
+    path: Path
+    relative: str
+    stat: StatKey
+    digest: str | None
+    """The content hash the last build read, if it read this file."""
+    summary: DaySummary | None
+    """What the last build learnt of that version of the file."""
+    unchanged: bool
+    """The stat is what the last build saw (and not racy): digest and summary hold."""
+
+
+def find_day_files(content: Path) -> list[tuple[str, str, Path]]:
+    """(timeline, relative path, path) of every day file under *content*, sorted."""
+    found = []
+    for timeline in _entries(content):
+        if not timeline.is_dir() or timeline.name.startswith("."):
+            continue
+        for year in _entries(Path(timeline.path)):
+            if not (year.is_dir() and _YEAR.match(year.name)):
+                continue
+            for entry in _entries(Path(year.path)):
+                match = _DAY_FILE.match(entry.name)
+                if match and match.group(1) == year.name and entry.is_file():
+                    relative = f"{timeline.name}/{year.name}/{entry.name}"
+                    found.append((timeline.name, relative, Path(entry.path)))
+    return sorted(found)
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+class ContentIndex:
+    """Stat, hash and summary of each day file as of the last build, kept in one cache file."""
+
+    def __init__(self, cache_file: Path, salt: str) -> None:
+        self._cache_file = cache_file
+        self._salt = salt
+        self._known, self._written_ns = self._load()
+        self._next: dict[str, tuple[StatKey, str, DaySummary]] = {}
+
+    def scan(self, content: Path) -> list[DayFile]:
+        """Every day file, by stat alone: which ones may have changed since the last build."""
+        files = []
+        for timeline, relative, path in find_day_files(content):
+            try:
+                stat = path.stat()
+                day = date.fromisoformat(path.stem)
+            except (FileNotFoundError, ValueError):
+                continue  # removed while we looked, or not a calendar date
+            key = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            known = self._known.get(relative)
+            unchanged = (
+                known is not None and known[0] == key and key[1] < self._written_ns - _RACY_NS
+            )
+            digest, summary = (known[1], known[2]) if known else (None, None)
+            files.append(DayFile(timeline, day, path, relative, key, digest, summary, unchanged))
+        return files
+
+    def remember(self, day: DayFile, digest: str, summary: DaySummary) -> None:
+        """Keep *summary* of this version of *day* for the next build."""
+        self._next[day.relative] = (day.stat, digest, summary)
+
+    def save(self) -> None:
+        """Write what this build learnt (only the files it found) for the next build."""
+        if self._next == self._known and not self._any_racy():
+            return
+        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._cache_file.with_suffix(".tmp")
+        entries = {r: (stat, digest, s.to_plain()) for r, (stat, digest, s) in self._next.items()}
+        temporary.write_bytes(marshal.dumps((_FORMAT, self._salt, entries)))
+        temporary.replace(self._cache_file)
+
+    def _any_racy(self) -> bool:
+        # Entries racy against the current index stay racy until it is written again later.
+        return any(stat[1] >= self._written_ns - _RACY_NS for stat, _, _ in self._next.values())
+
+    def _load(self) -> tuple[dict[str, tuple[StatKey, str, DaySummary]], int]:
+        try:
+            with self._cache_file.open("rb") as handle:
+                written_ns = os.fstat(handle.fileno()).st_mtime_ns
+                form, salt, entries = marshal.loads(handle.read())
+            if form != _FORMAT or salt != self._salt:
+                return {}, 0
+            known = {
+                relative: (tuple(stat), digest, DaySummary.from_plain(plain))
+                for relative, (stat, digest, plain) in entries.items()
+            }
+        except FileNotFoundError:
+            return {}, 0
+        except (OSError, EOFError, ValueError, TypeError):
+            logger.warning("daybook: ignoring an unreadable content index %s", self._cache_file)
+            return {}, 0
+        return known, written_ns

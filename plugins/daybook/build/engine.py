@@ -1,0 +1,262 @@
+"""One build of the site: read the day files that changed, plan, write only what is stale.
+
+    build = SiteBuild(config)
+    build.refresh()        # generate_context: new and changed days read and rendered
+    build.write(pages)     # generate_output: stale pages and feed documents written
+
+Pages go through *pages* (Pelican's writer, in the adapter); feed documents and the files for
+machines are written here. Both steps spread large batches over every core.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..dayfile import DayFileCodec
+from ..errors import DayFileError
+from ..pages import DayView, TimelineRef, UpdateView, day_link
+from ..structured_data import compact_json, day_json_ld
+from ..urls import day_url, save_as
+from .content_index import ContentIndex, DayFile
+from .feedplan import DocumentGroup, FeedPlan, group_documents, render_group
+from .keys import key
+from .manifest import OutputManifest
+from .plan import DayPage, SitePlan, SiteSettings, plan_site
+from .records import DayRecord, DaySummary, digest_of, make_record
+from .sitefiles import SitePages
+from .store import RecordStore
+from .workers import run_all
+
+logger = logging.getLogger(__name__)
+PageWriter = Callable[[str, str, str, dict[str, object]], None]
+"""write(target, template name, url, values): render a template into the output."""
+_RECORDS_KEPT = 64
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    """Where a build reads and writes, and what its output depends on."""
+
+    content: Path
+    output: Path
+    cache: Path
+    """This output folder's own cache folder."""
+    settings: SiteSettings
+    record_salt: str
+    """What rendered days depend on besides their file: code, libraries, the feed URL."""
+    page_salt: str
+    """What every page depends on besides its data: record salt, templates, settings."""
+    workers: int
+    cname: str = ""
+
+
+class SiteBuild:
+    """Reads, plans and writes one build; see the module docstring."""
+
+    def __init__(self, config: BuildConfig) -> None:
+        self.config = config
+        self.codec = DayFileCodec()
+        self.store = RecordStore(config.cache / "records.sqlite")
+        self.index = ContentIndex(config.cache / "content.index", config.record_salt)
+        self.manifest = OutputManifest(config.output, config.cache / "manifest.pickle")
+        self.errors: list[str] = []
+        self.plan: SitePlan | None = None
+        self._files: dict[tuple[str, date], DayFile] = {}
+        self._feeds_by_name: dict[str, FeedPlan] = {}
+        self._pages: PageWriter | None = None
+        self._folders: set[Path] = set()
+        self._records: OrderedDict[str, DayRecord] = OrderedDict()
+
+    # -- generate_context -------------------------------------------------------------------
+
+    def refresh(self) -> SitePlan:
+        """Read and render every new or changed day file, then plan the site."""
+        with gc_paused():
+            return self._refresh_all()
+
+    def _refresh_all(self) -> SitePlan:
+        files = self.index.scan(self.config.content)
+        self._files = {(f.timeline, f.date): f for f in files}
+        stale = [f for f in files if not (f.unchanged and f.summary)]
+        self.store.prepare()  # workers open their own connections
+        outcomes = run_all(self._refresh, stale, self.config.workers)
+        results = {day.relative: outcome for day, outcome in zip(stale, outcomes, strict=True)}
+        summaries = []
+        for day in files:
+            if day.unchanged and day.summary:
+                digest, summary = day.digest, day.summary
+            else:
+                outcome = results[day.relative]
+                if isinstance(outcome, str):
+                    self.errors.append(outcome)
+                    continue
+                digest, summary = outcome
+            self.index.remember(day, digest, summary)
+            summaries.append(summary)
+        self.plan = plan_site(self.config.settings, summaries, self.config.page_salt)
+        return self.plan
+
+    def _refresh(self, day: DayFile) -> tuple[str, DaySummary] | str:
+        """(digest, summary) of a day file that may have changed, or the reason it is unusable."""
+        data = day.path.read_bytes()
+        digest = digest_of(data)
+        if digest == day.digest and day.summary and self.store.has(day.timeline, day.date, digest):
+            return digest, day.summary  # touched, not changed
+        try:
+            record = make_record(self.codec, data, day.path, day.timeline)
+        except DayFileError as exc:
+            return str(exc)
+        self.store.save(record)
+        return digest, record.summary()
+
+    @property
+    def _base(self) -> str:
+        return self.config.settings.base_url
+
+    def record(self, summary: DaySummary) -> DayRecord:
+        """The rendered day of *summary*: kept in memory, else from the cache, else rendered."""
+        found = self._records.get(summary.digest)
+        if found is None:
+            found = self.store.load(summary.timeline, summary.date, summary.digest)
+        if found is None:
+            day = self._files[(summary.timeline, summary.date)]
+            found = make_record(self.codec, day.path.read_bytes(), day.path, day.timeline)
+            self.store.save(found)
+        self._records[summary.digest] = found
+        self._records.move_to_end(summary.digest)
+        while len(self._records) > _RECORDS_KEPT:
+            self._records.popitem(last=False)
+        return found
+
+    # -- generate_output --------------------------------------------------------------------
+
+    def write(self, pages: PageWriter) -> list[str]:
+        """Write every stale page and feed document; remove what the site no longer has."""
+        with gc_paused():
+            return self._write_all(pages)
+
+    def _write_all(self, pages: PageWriter) -> list[str]:
+        plan = self._planned()
+        manifest = self.manifest
+        self._feeds_by_name = {feed.info.name: feed for feed in plan.feeds}
+        self._pages = pages
+        stale_days = [p for p in plan.day_pages if not _fresh_day(manifest, p)]
+        self.store.close()
+        for written in run_all(self._write_day, stale_days, self.config.workers):
+            for target, page_key in written:
+                manifest.written(target, page_key)
+        stale_docs = [
+            (feed, doc)
+            for feed in plan.feeds
+            for doc in feed.documents
+            if not manifest.fresh(doc.path, doc.key)
+        ]
+        self.store.close()
+        groups = group_documents(stale_docs)
+        for written in run_all(self._write_documents, groups, self.config.workers):
+            for target, doc_key in written:
+                manifest.written(target, doc_key)
+        SitePages(self, plan, pages).write_all()
+        removed = manifest.remove_stale()
+        manifest.save()
+        self.index.save()
+        self.store.prune({(s.timeline, s.date) for s in plan.table.days})
+        self.store.close()
+        changed = manifest.changed
+        logger.info(
+            "daybook: %d day(s); %d file(s) written, %d removed",
+            len(plan.day_pages), len(changed), len(removed),
+        )  # fmt: skip
+        return changed
+
+    def _planned(self) -> SitePlan:
+        if self.plan is None:
+            raise RuntimeError("daybook: SiteBuild.refresh() must run before write()")
+        return self.plan
+
+    def day_view(self, summary: DaySummary, page: DayPage | None = None) -> DayView:
+        """The page view of a day (newest first), linked to its neighbours when *page* says."""
+        record = self.record(summary)
+        return DayView(
+            link=day_link(record.timeline, record.date),
+            timezone=record.timezone,
+            updates=tuple(reversed(record.updates)),
+            older=page.older if page else None,
+            newer=page.newer if page else None,
+            day_number=page.number if page else None,
+        )
+
+    def _write_day(self, page: DayPage) -> list[tuple[str, str]]:
+        view = self.day_view(page.summary, page)
+        timeline = TimelineRef(page.timeline, f"{page.timeline.slug}/")
+        values: dict[str, object] = {
+            "day_page": view,
+            "timeline_page": timeline,
+            "day_json_ld": compact_json(day_json_ld(view, timeline, self._base)),
+            "feed_links": self.feed_links(page.timeline.slug),
+        }
+        written = []
+        for order, url in (("newest", view.url), ("oldest", view.oldest_url)):
+            target = save_as(url)
+            pages = self._pages
+            if pages is None:
+                raise RuntimeError("daybook: day pages are written only by write()")
+            pages(target, "day", url, {**values, "order": order})
+            written.append((target, page.key))
+        return written
+
+    def _write_documents(self, group: DocumentGroup) -> list[tuple[str, str]]:
+        def view_of(summary: DaySummary, position: int) -> UpdateView:
+            return self.record(summary).updates[position]
+
+        table = self._planned().table
+        for target, data in render_group(table, group, view_of, self._base):
+            path = self.config.output / target
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            path.write_bytes(data)
+        return [(doc.path, doc.key) for _, doc in group.documents]
+
+    def feed_links(self, *names: str) -> list[tuple[str, str, str]]:
+        """(media type, title, path) of the site feed and the named feeds, for <link> tags."""
+        feeds = (self._feeds_by_name.get(name) for name in ("all", *names))
+        return [
+            (media_type, f"{feed.info.title} ({kind.upper()})", path)
+            for feed in feeds
+            if feed is not None
+            for kind, media_type, path in feed.links()
+        ]
+
+    def page_key(self, *parts: object) -> str:
+        """A key under this build's page salt."""
+        return key(self.config.page_salt, *parts)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection for a while: a build makes millions of short-lived,
+    acyclic objects, and full collections over a large archive's summaries cost more than
+    the work itself (refcounting still frees everything as it goes)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _fresh_day(manifest: OutputManifest, page: DayPage) -> bool:
+    url = day_url(page.summary.timeline, page.summary.date)
+    return all(
+        manifest.fresh(target, page.key)
+        for target in (save_as(url), save_as(f"{url}oldest-first/"))
+    )

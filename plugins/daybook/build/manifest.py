@@ -1,0 +1,105 @@
+"""What the last build wrote into an output folder, so this one writes only what changed.
+
+Each output file is known by a key: a hash of everything it is rendered from. A file whose key
+is the same as last time, and which is still as it was written (same size and modification
+time), is left alone; files the last build wrote and this one does not are removed, so an
+incremental build leaves exactly what a clean build writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+_FORMAT = "daybook-manifest-1"
+_Entry = tuple[str, int, int]
+"""(key, size, modification time in ns) of one written file."""
+
+
+class OutputManifest:
+    """The keys and stats of the files a build wrote under one output folder."""
+
+    def __init__(self, output: Path, cache_file: Path) -> None:
+        self.output = output
+        self._root = str(output)
+        self._cache_file = cache_file
+        self._last = self._load()
+        self._now: dict[str, _Entry | None] = {}
+
+    def fresh(self, relative: str, key: str) -> bool:
+        """True if *relative* holds what *key* describes (then it counts as written now)."""
+        last = self._last.get(relative)
+        if last is None or last[0] != key:
+            return False
+        try:
+            stat = os.stat(f"{self._root}/{relative}")
+        except OSError:
+            return False
+        if stat.st_size != last[1] or stat.st_mtime_ns != last[2]:
+            return False
+        self._now[relative] = last
+        return True
+
+    def written(self, relative: str, key: str) -> None:
+        """Note that *relative* was just written from *key*."""
+        stat = os.stat(f"{self._root}/{relative}")
+        self._now[relative] = (key, stat.st_size, stat.st_mtime_ns)
+
+    def untracked(self, relative: str) -> None:
+        """Note a file this build writes every time (no key): never removed as stale."""
+        self._now[relative] = None
+
+    @property
+    def changed(self) -> list[str]:
+        """The files this build wrote (or rewrote)."""
+        return sorted(r for r, entry in self._now.items() if entry != self._last.get(r))
+
+    def remove_stale(self) -> list[str]:
+        """Delete the files the last build wrote that this build does not produce."""
+        removed = []
+        for relative in sorted(set(self._last) - set(self._now)):
+            path = self.output / relative
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(relative)
+            _remove_empty_parents(path.parent, self.output)
+        if removed:
+            logger.info("daybook: removed %d file(s) no longer in the site", len(removed))
+        return removed
+
+    def save(self) -> None:
+        """Keep this build's entries for the next build."""
+        entries = {r: e for r, e in self._now.items() if e is not None}
+        if entries == self._last:
+            return
+        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._cache_file.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump((_FORMAT, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self._cache_file)
+
+    def _load(self) -> dict[str, _Entry]:
+        try:
+            with self._cache_file.open("rb") as handle:
+                form, entries = pickle.load(handle)
+        except FileNotFoundError:
+            return {}
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+            logger.warning("daybook: ignoring an unreadable build manifest %s", self._cache_file)
+            return {}
+        return entries if form == _FORMAT else {}
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,80 @@
+"""Run a build step over many items on every core: forked workers, results in order.
+
+Forking lets each worker start with the builder as it is (settings, templates, Pelican's
+writer) instead of pickling it. Small batches, a single core or a platform without fork run in
+this process instead, with the same results.
+
+Pelican builds inside a rich status spinner, whose thread may hold the console's locks at the
+moment of the fork; a worker therefore never writes through the parent's console or streams:
+its log records go to a handler of its own on a fresh copy of stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+logger = logging.getLogger(__name__)
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+# Below this many items, starting workers costs more than it saves.
+MIN_PARALLEL_ITEMS = 48
+
+_task: Callable[[object], object] | None = None
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def run_all(task: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
+    """``[task(item) for item in items]``, spread over up to *workers* processes."""
+    workers = min(workers, len(items) // (MIN_PARALLEL_ITEMS // 2) or 1)
+    if workers < 2 or not _can_fork():
+        return [task(item) for item in items]
+    global _task  # noqa: PLW0603 -- read by the forked workers, set only here
+    _task = task  # type: ignore[assignment]
+    # Contiguous chunks keep neighbouring days (which share feed pages) in one worker.
+    size = -(-len(items) // (workers * 4))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    # Imported here: most builds are small and never start a worker.
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_own_logging
+        ) as pool:
+            results = list(pool.map(_run_chunk, chunks))
+    finally:
+        _task = None
+    logger.debug("daybook: %d item(s) in %d worker(s)", len(items), workers)
+    return [result for chunk in results for result in chunk]
+
+
+def _run_chunk(chunk: Sequence[object]) -> list[object]:
+    if _task is None:
+        raise RuntimeError("daybook: a worker runs only inside run_all")
+    return [_task(item) for item in chunk]
+
+
+def _own_logging() -> None:
+    """In a worker: log through a new handler on a new stream, at the parent's level."""
+    root = logging.getLogger()
+    stream = os.fdopen(os.dup(sys.stderr.fileno()), "w", buffering=1, encoding="utf-8")
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and hasattr(os, "fork")

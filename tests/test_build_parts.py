@@ -1,0 +1,96 @@
+"""The parts of an incremental build: item numbering, feed pages, the output manifest, workers."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from daybook.build.feedplan import ItemTable
+from daybook.build.manifest import OutputManifest
+from daybook.build.records import DaySummary
+from daybook.build.workers import MIN_PARALLEL_ITEMS, run_all
+from daybook.errors import SettingsError
+from daybook.feeds import page_slots
+from daybook.settings import DaybookSettings
+
+
+def summary(day: int, count: int, timeline: str = "t") -> DaySummary:
+    anchors = tuple(f"{n:04d}" for n in range(count))
+    times = tuple(range(count))
+    return DaySummary(
+        timeline, date(2024, 1, day), f"digest{day}", count, None, anchors, times, times,
+        tuple(range(count)), (),
+    )  # fmt: skip
+
+
+TABLE = ItemTable([summary(1, 3), summary(2, 0), summary(3, 2), summary(4, 4)])
+
+
+@pytest.mark.parametrize(
+    ("number", "place"), [(0, (0, 0)), (2, (0, 2)), (3, (2, 0)), (4, (2, 1)), (5, (3, 0))]
+)
+def test_items_are_numbered_across_days(number, place):
+    assert TABLE.locate(number) == place
+
+
+def test_runs_name_each_days_part_of_a_document():
+    assert TABLE.runs(range(2, 7)) == [("digest1", 2, 1), ("digest3", 0, 2), ("digest4", 0, 2)]
+    assert TABLE.runs([0, 1, 5, 6, 8]) == [("digest1", 0, 2), ("digest4", 0, 2), ("digest4", 3, 1)]
+    assert TABLE.runs(range(0)) == []
+
+
+@pytest.mark.parametrize(("count", "per_page"), [(0, 3), (1, 3), (3, 3), (4, 3), (10, 3), (9, 50)])
+def test_feed_pages_hold_every_item_and_archives_never_move(count, per_page):
+    slots = page_slots(count, per_page)
+    covered = {i for slot in slots for i in range(slot.start, slot.stop)}
+    assert covered == set(range(count))
+    assert all(s.stop - s.start == per_page for s in slots[1:])  # archives are complete
+    subscription = slots[0]
+    assert subscription.stop == count and subscription.stop - subscription.start == min(
+        count, per_page
+    )
+    later = page_slots(count + per_page, per_page)  # the items of an archive page stay put
+    assert [(s.number, s.start, s.stop) for s in later[1 : len(slots)]] == [
+        (s.number, s.start, s.stop) for s in slots[1:]
+    ]
+
+
+def test_the_manifest_skips_what_is_unchanged_and_removes_what_is_gone(tmp_path):
+    output, cache = tmp_path / "out", tmp_path / "cache" / "manifest"
+    (output / "a/b").mkdir(parents=True)
+    (output / "a/b/page.html").write_text("one")
+    (output / "keep.html").write_text("keep")
+    first = OutputManifest(output, cache)
+    first.written("a/b/page.html", "k1")
+    first.written("keep.html", "k2")
+    first.save()
+
+    second = OutputManifest(output, cache)
+    assert second.fresh("keep.html", "k2")
+    assert not second.fresh("keep.html", "other key")
+    assert second.remove_stale() == ["a/b/page.html"]
+    assert not (output / "a").exists()  # emptied folders go too
+    second.save()
+
+    third = OutputManifest(output, cache)
+    (output / "keep.html").write_text("edited by hand")
+    assert not third.fresh("keep.html", "k2")
+
+
+def test_workers_return_results_in_order_as_one_process_would():
+    items = list(range(MIN_PARALLEL_ITEMS * 3))
+    assert run_all(_square_and_pid, items, 2) != run_all(_square_and_pid, items, 1)  # other pids
+    assert [r[0] for r in run_all(_square_and_pid, items, 2)] == [i * i for i in items]
+    assert {r[1] for r in run_all(_square_and_pid, items[:5], 2)} == {os.getpid()}
+
+
+def _square_and_pid(item: int) -> tuple[int, int]:
+    return item * item, os.getpid()
+
+
+@pytest.mark.parametrize("workers", [-1, 1.5, True, "2"])
+def test_workers_setting_is_checked(workers):
+    with pytest.raises(SettingsError, match="workers"):
+        DaybookSettings.from_mapping({"workers": workers})
