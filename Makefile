@@ -78,7 +78,7 @@ devserver: $(STAMP)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --cache-path "$(CACHEDIR)" -p $(PORT) $(PELICANOPTS)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(PUBLISHDIR)" "$(CACHEDIR)"
+	rm -rf "$(OUTPUTDIR)" "$(PUBLISHDIR)" "$(CACHEDIR)" .cache/bench .cache/bench-old-*
 
 import: $(STAMP)
 	@test -n "$(SRC)" || { echo 'usage: make import SRC=saved-page.txt [TIMELINE=slug]' >&2; exit 2; }

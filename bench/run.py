@@ -10,8 +10,11 @@ own. The same days go through stock Pelican and Hugo. Prints one table: wall sec
 of --repeat runs, each "one new day" run adding another day), peak memory of the whole process
 tree, output size; then the ratios the targets are stated in.
 
-A clean build starts from empty folders: earlier output is moved aside, not deleted, until the
-end, since on ext4 creating files just after deleting thousands is several times slower.
+A clean build starts from empty folders. Nothing is deleted while the bench runs: on ext4,
+creating files within minutes of deleting thousands is several times slower (new inodes are
+searched for among the recently freed ones), which would time the file system's bookkeeping,
+not the builds. Earlier output is moved aside, and an earlier bench folder is renamed
+<work>-old-N; `make clean` deletes them.
 """
 
 from __future__ import annotations
@@ -141,7 +144,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench")
     args = parser.parse_args()
     args.work = args.work.resolve()
-    shutil.rmtree(args.work, ignore_errors=True)
+    if args.work.exists():
+        old = next(p for n in itertools.count() if not (p := args.work.with_name(
+            f"{args.work.name}-old-{n}")).exists())  # fmt: skip
+        args.work.rename(old)
+        print(f"bench: moved the last run to {old} (make clean deletes it)")
     args.work.mkdir(parents=True)
     generate = [sys.executable, str(ROOT / "bench/generate.py"), str(args.work / "pages")]
     run([*generate, "--days", str(args.days), "--updates", str(args.updates)], ROOT)
@@ -152,7 +159,6 @@ def main() -> None:
     if hugo:
         columns["Hugo"] = hugo_rows(bench, hugo)
     _print(args, columns)
-    shutil.rmtree(args.work / "trash", ignore_errors=True)
 
 
 def _print(args: argparse.Namespace, columns: dict[str, dict[str, str]]) -> None:

@@ -24,7 +24,8 @@ import os
 import re
 import tempfile
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -351,10 +352,20 @@ def _instant(day: Day, clock: time, offset: str | None, where: tuple[str, int]) 
         return naive.replace(tzinfo=timezone(delta))
     tz = zone(day.timezone)
     local = naive.replace(tzinfo=tz)
-    # A wall time skipped by a clock change does not survive a round trip through UTC.
-    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
+    # A wall time skipped by a clock change does not survive a round trip through UTC; on a
+    # day whose two midnights have the same offset, no clock change skipped one.
+    if _clock_changes(day.date, tz) and (
+        local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive
+    ):
         raise DayFileError(*where, f"{naive:%H:%M} does not exist on {day.date} in {day.timezone}")
     return local
+
+
+@lru_cache(maxsize=4096)
+def _clock_changes(day: date, tz: tzinfo) -> bool:
+    start = datetime.combine(day, time(), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+    return start.utcoffset() != end.utcoffset()
 
 
 def _offset_if_ambiguous(local: datetime, tz_name: str) -> str | None:

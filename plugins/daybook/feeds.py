@@ -136,7 +136,7 @@ def paginate(items: Sequence[FeedItem], per_page: int) -> list[FeedPage]:
 def render(info: FeedInfo, page: FeedPage, kind: str) -> bytes:
     """The document of *page* in format *kind*."""
     updated = max((item.last_change for item in page.items), default=None)
-    entries = [entry_text(item, kind) for item in page.items]
+    entries = [entry_text(item, kind).encode("utf-8") for item in page.items]
     return document(info, kind, page.slot, updated, entries)
 
 
@@ -152,19 +152,23 @@ def entry_texts(item: FeedItem) -> tuple[str, str, str]:
 
 
 def document(
-    info: FeedInfo, kind: str, slot: PageSlot, updated: datetime | None, entries: Sequence[str]
+    info: FeedInfo, kind: str, slot: PageSlot, updated: datetime | None, entries: Sequence[bytes]
 ) -> bytes:
-    """A whole document: the feed's head for *slot*, then *entries* (from entry_text), newest
-    first; *updated* is the newest change among them."""
+    """A whole document: the feed's head for *slot*, then *entries* (entry_text, UTF-8
+    encoded: an entry is encoded once however many documents hold it), newest first;
+    *updated* is the newest change among them."""
     number = slot.number
     links = _history_links(info, kind, slot)
     if kind == ATOM:
-        text = _atom_document(info, number, links, updated, entries)
-    elif kind == RSS:
-        text = _rss_document(info, number, links, updated, entries)
-    else:
-        text = _json_document(info, number, slot.prev_archive, entries)
-    return text.encode("utf-8")
+        head = _atom_head(info, number, links, updated)
+        return head.encode() + b"".join(entries) + b"</feed>\n"
+    if kind == RSS:
+        head = _rss_head(info, number, links, updated)
+        return head.encode() + b"".join(entries) + b"  </channel>\n</rss>\n"
+    head = _json_head(info, number, slot.prev_archive).encode()
+    if not entries:
+        return head + b'  "items": []\n}\n'
+    return head + b'  "items": [\n' + b",\n".join(entries) + b"\n  ]\n}\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +183,8 @@ class _XmlItem:
 # -- Atom ---------------------------------------------------------------------------------------
 
 
-def _atom_document(
-    info: FeedInfo,
-    number: int | None,
-    links: list[tuple[str, str]],
-    updated: datetime | None,
-    entries: Sequence[str],
+def _atom_head(
+    info: FeedInfo, number: int | None, links: list[tuple[str, str]], updated: datetime | None
 ) -> str:
     media = MEDIA_TYPES[ATOM]
     history = f' xmlns:fh="{_HISTORY_NS}"' if number is not None else ""
@@ -201,7 +201,7 @@ def _atom_document(
         "  <generator>Daybook</generator>",
         f"  <subtitle>{_text(info.subtitle or info.title)}</subtitle>",
     ]
-    return _XML_DECLARATION + "\n".join(head) + "\n" + "".join(entries) + "</feed>\n"
+    return _XML_DECLARATION + "\n".join(head) + "\n"
 
 
 def _atom_entry(item: FeedItem, xml: _XmlItem) -> str:
@@ -224,12 +224,8 @@ def _atom_entry(item: FeedItem, xml: _XmlItem) -> str:
 # -- RSS ----------------------------------------------------------------------------------------
 
 
-def _rss_document(
-    info: FeedInfo,
-    number: int | None,
-    links: list[tuple[str, str]],
-    updated: datetime | None,
-    entries: Sequence[str],
+def _rss_head(
+    info: FeedInfo, number: int | None, links: list[tuple[str, str]], updated: datetime | None
 ) -> str:
     media = MEDIA_TYPES[RSS]
     history = f' xmlns:fh="{_HISTORY_NS}"' if number is not None else ""
@@ -252,7 +248,7 @@ def _rss_document(
     ]
     if updated is not None:
         head.append(f"    <lastBuildDate>{_rfc822(updated)}</lastBuildDate>")
-    return _XML_DECLARATION + "\n".join(head) + "\n" + "".join(entries) + "  </channel>\n</rss>\n"
+    return _XML_DECLARATION + "\n".join(head) + "\n"
 
 
 def _rss_item(item: FeedItem, xml: _XmlItem) -> str:
@@ -274,10 +270,8 @@ def _rss_item(item: FeedItem, xml: _XmlItem) -> str:
 # -- JSON Feed ----------------------------------------------------------------------------------
 
 
-def _json_document(
-    info: FeedInfo, number: int | None, prev_archive: int | None, entries: Sequence[str]
-) -> str:
-    """The layout json.dumps(document, indent=2) gives, written by hand around the entries."""
+def _json_head(info: FeedInfo, number: int | None, prev_archive: int | None) -> str:
+    """The layout json.dumps(document, indent=2) gives, written by hand before the items."""
     head = [
         f'  "version": {_js(JSON_FEED_VERSION)}',
         f'  "title": {_js(info.title)}',
@@ -291,8 +285,7 @@ def _json_document(
         head.append(f'  "next_url": {_js(_url(info, JSON, prev_archive))}')
     if number is not None:
         head.append('  "expired": true')  # an archive page never changes
-    items = '  "items": [\n' + ",\n".join(entries) + "\n  ]" if entries else '  "items": []'
-    return "{\n" + ",\n".join([*head, items]) + "\n}\n"
+    return "{\n" + ",\n".join(head) + ",\n"
 
 
 def _json_item(item: FeedItem) -> str:

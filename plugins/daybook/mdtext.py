@@ -23,11 +23,17 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uf
 
 def strip_control(text: str) -> str:
     """*text* without the control characters XML 1.0 (and so every feed) forbids."""
+    # isprintable() is a fast C scan that is false for every forbidden character (and for
+    # line breaks, tabs and non-ASCII spaces, which then take the regular expression).
+    if text.replace("\n", "").isprintable():
+        return text
     return _XML_ILLEGAL.sub("", text)
 
 
 def one_line(text: str) -> str:
     """*text* on one line, runs of white space (any kind) as single spaces."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # already one line: printable means no line break or control character
     return " ".join(strip_control(text).split())
 
 

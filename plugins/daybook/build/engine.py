@@ -148,22 +148,20 @@ class SiteBuild:
         self._feeds_by_name = {feed.info.name: feed for feed in plan.feeds}
         self._pages = pages
         stale_days = [p for p in plan.day_pages if not _fresh_day(manifest, p)]
-        self.store.close()
-        for written in run_all(self._write_day, stale_days, self.config.workers):
-            for target, page_key in written:
-                manifest.written(target, page_key)
         stale_docs = [
             (feed, doc)
             for feed in plan.feeds
             for doc in feed.documents
             if not manifest.fresh(doc.path, doc.key)
         ]
+        jobs = _by_day(plan, stale_days, group_documents(stale_docs))
         self.store.close()
-        groups = group_documents(stale_docs)
-        for written in run_all(self._write_documents, groups, self.config.workers):
-            for target, doc_key in written:
-                manifest.written(target, doc_key)
-        SitePages(self, plan, pages).write_all()
+        written = run_all(
+            self._write_job, jobs, self.config.workers,
+            meanwhile=SitePages(self, plan, pages).write_all,
+        )  # fmt: skip
+        for target, written_key in (pair for job in written for pair in job):
+            manifest.written(target, written_key)
         removed = manifest.remove_stale()
         manifest.save()
         self.index.save()
@@ -192,6 +190,11 @@ class SiteBuild:
             newer=page.newer if page else None,
             day_number=page.number if page else None,
         )
+
+    def _write_job(self, job: DayPage | DocumentGroup) -> list[tuple[str, str]]:
+        if isinstance(job, DayPage):
+            return self._write_day(job)
+        return self._write_documents(job)
 
     def _write_day(self, page: DayPage) -> list[tuple[str, str]]:
         view = self.day_view(page.summary, page)
@@ -238,6 +241,22 @@ class SiteBuild:
     def page_key(self, *parts: object) -> str:
         """A key under this build's page salt."""
         return key(self.config.page_salt, *parts)
+
+
+def _by_day(
+    plan: SitePlan, days: list[DayPage], groups: list[DocumentGroup]
+) -> list[DayPage | DocumentGroup]:
+    """Day pages and feed documents in the order of the days they show, so a worker's run of
+    jobs renders a few neighbouring days' pages and then the feed pages holding them."""
+    place = {(s.timeline, s.date): i for i, s in enumerate(plan.table.days)}
+    keyed: list[tuple[int, int, DayPage | DocumentGroup]] = [
+        (place[(p.summary.timeline, p.summary.date)], 0, p) for p in days
+    ]
+    for group in groups:
+        newest = plan.table.locate(max(group.members))[0] if len(group.members) else 0
+        keyed.append((newest, 1, group))
+    keyed.sort(key=lambda job: job[:2])
+    return [job for _, _, job in keyed]
 
 
 @contextmanager

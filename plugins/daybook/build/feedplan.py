@@ -161,7 +161,7 @@ def render_group(
         newest = max(newest, summary.changed[index])
         items.append(feed_item(view_of(summary, summary.positions[index]), base_url))
     updated = _EPOCH + timedelta(microseconds=newest) if items else None
-    entries = [entry_texts(item) for item in items]
+    entries = [tuple(text.encode() for text in entry_texts(item)) for item in items]
     return [
         (doc.path, document(plan.info, doc.kind, doc.slot, updated,
                             [texts[KINDS.index(doc.kind)] for texts in entries]))

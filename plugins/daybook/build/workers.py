@@ -33,11 +33,20 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def run_all(task: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
-    """``[task(item) for item in items]``, spread over up to *workers* processes."""
+def run_all(
+    task: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[Result]:
+    """``[task(item) for item in items]``, spread over up to *workers* processes; this process
+    runs *meanwhile* (if given) while the workers work."""
     workers = min(workers, len(items) // (MIN_PARALLEL_ITEMS // 2) or 1)
     if workers < 2 or not _can_fork():
-        return [task(item) for item in items]
+        results = [task(item) for item in items]
+        if meanwhile:
+            meanwhile()
+        return results
     global _task  # noqa: PLW0603 -- read by the forked workers, set only here
     _task = task  # type: ignore[assignment]
     # Contiguous chunks keep neighbouring days (which share feed pages) in one worker.
@@ -52,7 +61,10 @@ def run_all(task: Callable[[Item], Result], items: Sequence[Item], workers: int)
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_own_logging
         ) as pool:
-            results = list(pool.map(_run_chunk, chunks))
+            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
+            if meanwhile:
+                meanwhile()
+            results = [future.result() for future in futures]
     finally:
         _task = None
     logger.debug("daybook: %d item(s) in %d worker(s)", len(items), workers)

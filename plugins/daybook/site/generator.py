@@ -34,6 +34,9 @@ class DaybookGenerator(Generator):
         """Read and render the day files that changed since the last build; plan the site."""
         # Headlines and bodies come from untrusted pages: escape whatever the settings say.
         self.env.autoescape = True
+        # One build, one set of templates (Pelican makes a new environment for each rebuild):
+        # no need to stat every template file each time a page includes it.
+        self.env.auto_reload = False
         self.env.filters["tag_slug"] = tag_slug
         self.env.filters["compact_json"] = compact_json
         self._articles = ArticleMemo()
