@@ -1,17 +1,14 @@
-"""Update bodies: cmark-gfm's HTML, sanitized; the shortcut for plain markup changes nothing."""
+"""Update bodies: pulldown-cmark's HTML, sanitized; the shortcut for plain markup changes nothing."""
 
-import cmarkgfm
+import pyromark
 import pytest
-from cmarkgfm.cmark import Options
 
 from daybook.render import body_html, first_words, html_text
 from daybook.sanitize import clean_html
 
 
 def through_nh3(markdown: str) -> str:
-    rendered = cmarkgfm.markdown_to_html_with_extensions(
-        markdown, options=Options.CMARK_OPT_UNSAFE, extensions=["table"]
-    )
+    rendered = pyromark.html(markdown, options=pyromark.Options.ENABLE_TABLES)
     return clean_html(rendered)
 
 

@@ -14,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-_LIBRARIES = ("pelican", "jinja2", "markupsafe", "cmarkgfm", "nh3", "markdown-it-py")
+_LIBRARIES = ("pelican", "jinja2", "markupsafe", "pyromark", "nh3", "markdown-it-py")
 
 
 def key(*parts: object) -> str:
