@@ -7,6 +7,9 @@ content cache on; Hugo: one page per day in a section, minimal layouts, its defa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -47,11 +50,10 @@ class Bench(Protocol):
 
 def pelican_rows(bench: Bench, pelican: Path) -> dict[str, str]:
     """Stock Pelican 4.12 on the same days, its content cache on for the rebuilds."""
-    work, pages, repeat, fresh = bench.work, bench.pages, bench.repeat, bench.fresh
-    site = work / "pelican"
+    site = bench.work / "pelican"
     content = site / "content"
     content.mkdir(parents=True)
-    for page in pages:
+    for page in bench.pages:
         title, day, body = article(page)
         (content / f"{day}.md").write_text(f"Title: {title}\nDate: {day}\n\n{body}\n", "utf-8")
     (site / "conf.py").write_text(
@@ -62,27 +64,18 @@ def pelican_rows(bench: Bench, pelican: Path) -> dict[str, str]:
     )
     command = [str(pelican), "content", "-o", "output", "-s", "conf.py", "-q"]
 
-    def clean() -> None:
-        fresh(site / "output")
-        fresh(site / "cache")
-
-    full = timed(command, site, repeat, prepare=clean)
-    cached = timed(command, site, repeat)
-    added = iter(bench.new_days("pelican"))
-
-    def add_day() -> None:
-        title, day, body = article(next(added))
+    def add_day(page: Path) -> None:
+        title, day, body = article(page)
         (content / f"{day}.md").write_text(f"Title: {title}\nDate: {day}\n\n{body}\n", "utf-8")
 
-    one_new = timed(command, site, repeat, prepare=add_day)
-    return _rows(full, cached, one_new, site / "output", "(cache on)")
+    return _time_site(
+        bench, SiteRun("pelican", command, ("output", "cache"), add_day, "(cache on)")
+    )
 
 
 def hugo_rows(bench: Bench, hugo: str) -> dict[str, str]:
     """Hugo (Debian's) on the same days: one page per day, minimal layouts, default RSS."""
-    work, pages, repeat, fresh = bench.work, bench.pages, bench.repeat, bench.fresh
-
-    site = work / "hugo"
+    site = bench.work / "hugo"
     content = site / "content" / "days"
     content.mkdir(parents=True)
     for name, text in HUGO_LAYOUTS.items():
@@ -92,19 +85,37 @@ def hugo_rows(bench: Bench, hugo: str) -> dict[str, str]:
     (site / "hugo.toml").write_text(
         'baseURL = "http://localhost:8000/"\ntitle = "Bench"\n', encoding="utf-8"
     )
-    for page in pages:
+    for page in bench.pages:
         _hugo_page(content, page)
-    command = [hugo, "--quiet"]
+    add_day = partial(_hugo_page, content)
+    return _time_site(bench, SiteRun("hugo", [hugo, "--quiet"], ("public", "resources"), add_day))
+
+
+@dataclass(frozen=True)
+class SiteRun:
+    """How to build one tool's site and add a day to it."""
+
+    name: str
+    command: list[str]
+    outputs: tuple[str, ...]
+    """Folders a clean build starts without (the first is the output)."""
+    add_day: Callable[[Path], None]
+    note: str = ""
+
+
+def _time_site(bench: Bench, run: SiteRun) -> dict[str, str]:
+    """A full build from empty folders, a rebuild, and one new day per timed run."""
+    site = bench.work / run.name
 
     def clean() -> None:
-        fresh(site / "public")
-        fresh(site / "resources")
+        for folder in run.outputs:
+            bench.fresh(site / folder)
 
-    full = timed(command, site, repeat, prepare=clean)
-    again = timed(command, site, repeat)
-    added = iter(bench.new_days("hugo"))
-    one_new = timed(command, site, repeat, prepare=lambda: _hugo_page(content, next(added)))
-    return _rows(full, again, one_new, site / "public", "")
+    full = timed(run.command, site, bench.repeat, prepare=clean)
+    again = timed(run.command, site, bench.repeat)
+    added = iter(bench.new_days(run.name))
+    one_new = timed(run.command, site, bench.repeat, prepare=lambda: run.add_day(next(added)))
+    return _rows(full, again, one_new, site / run.outputs[0], run.note)
 
 
 def _hugo_page(content: Path, page: Path) -> None:

@@ -13,19 +13,19 @@ from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from daybook.feeds import FeedInfo, FeedItem, FeedPage, feed_path
+from daybook.feeds import (
+    ATOM,
+    JSON,
+    JSON_FEED_VERSION,
+    MEDIA_TYPES,
+    FeedInfo,
+    FeedItem,
+    FeedPage,
+    feed_path,
+)
 
-ATOM, RSS, JSON = "atom", "rss", "json"
-KINDS = (ATOM, RSS, JSON)
-MEDIA_TYPES = {
-    ATOM: "application/atom+xml",
-    RSS: "application/rss+xml",
-    JSON: "application/feed+json",
-}
-_EXTENSIONS = {ATOM: "atom.xml", RSS: "rss.xml", JSON: "json"}
 _ATOM_NS = "http://www.w3.org/2005/Atom"
 _HISTORY_NS = "http://purl.org/syndication/history/1.0"
-JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def render(info: FeedInfo, page: FeedPage, kind: str) -> bytes:

@@ -179,3 +179,32 @@ def test_many_days_build_the_same_in_workers_and_in_one_process(tmp_path, caplog
     two = build(content, tmp_path / "two", tmp_path / "two-cache", DAYBOOK={**alone, "workers": 2})
     assert "in 2 worker(s)" in caplog.text
     assert_same_site(two, one)
+
+
+def test_two_timelines_and_tags_rebuild_as_a_clean_build_does(tmp_path):
+    content, output, cache = tmp_path / "content", tmp_path / "output", tmp_path / "cache"
+    import_days(content, 0, 6, tmp_path)
+    (content / "peace").mkdir()
+    shutil.copytree(content / "war", content / "peace", dirs_exist_ok=True)
+    for day in (content / "peace").rglob("*.md"):
+        text = day.read_text(encoding="utf-8").replace("Timeline: war", "Timeline: peace")
+        day.write_text(text.replace("}\n## ", ' tags="Talks"}\n## ', 2), encoding="utf-8")
+    build(content, output, cache)
+    (content / "peace/2024/2024-03-06.md").unlink()  # the newest day of one timeline
+    import_days(content, 6, 1, tmp_path)  # and a new day in the other
+    built = build(content, output, cache)
+    clean = build(content, tmp_path / "clean", tmp_path / "clean-cache")
+    assert_same_site(built, clean)
+    assert "feeds/tags/talks.atom.xml" in built and "peace/2024/03/06/index.html" not in built
+    site_feed = b"".join(data for name, (data, _) in built.items() if "feeds/archive/all/" in name)
+    assert b"/peace/2024/03/05/" in site_feed and b"/war/2024/03/05/" in site_feed
+
+
+def test_a_timeline_whose_days_all_go_leaves_nothing_behind(site, tmp_path):
+    content, output, cache = site
+    build(content, output, cache)
+    shutil.rmtree(content / "war")
+    built = build(content, output, cache)
+    clean = build(content, tmp_path / "clean", tmp_path / "clean-cache")
+    assert_same_site(built, clean)
+    assert not any(name.startswith("war/2024/") for name in built)

@@ -15,7 +15,8 @@ def load_days(content: Path, codec: DayFileCodec) -> tuple[list[Day], list[DayFi
     """Every day file parsed; files that break the format come back as errors, not days."""
     days: list[Day] = []
     errors: list[DayFileError] = []
-    for timeline, _, path in find_day_files(content):
+    for timeline, _, location in find_day_files(content):
+        path = Path(location)
         try:
             days.append(read_day(codec, path.read_bytes(), path, timeline))
         except DayFileError as exc:

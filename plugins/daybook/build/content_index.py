@@ -34,7 +34,8 @@ class DayFile:
 
     timeline: str
     date: date
-    path: Path
+    location: str
+    """The file's path (a string: thousands of Path objects per build add up)."""
     relative: str
     stat: StatKey
     digest: str | None
@@ -44,25 +45,30 @@ class DayFile:
     unchanged: bool
     """The stat is what the last build saw (and not racy): digest and summary hold."""
 
+    @property
+    def path(self) -> Path:
+        """The file's path."""
+        return Path(self.location)
 
-def find_day_files(content: Path) -> list[tuple[str, str, Path]]:
+
+def find_day_files(content: Path) -> list[tuple[str, str, str]]:
     """(timeline, relative path, path) of every day file under *content*, sorted."""
     found = []
-    for timeline in _entries(content):
+    for timeline in _entries(str(content)):
         if not timeline.is_dir() or timeline.name.startswith("."):
             continue
-        for year in _entries(Path(timeline.path)):
+        for year in _entries(timeline.path):
             if not (year.is_dir() and _YEAR.match(year.name)):
                 continue
-            for entry in _entries(Path(year.path)):
+            for entry in _entries(year.path):
                 match = _DAY_FILE.match(entry.name)
                 if match and match.group(1) == year.name and entry.is_file():
                     relative = f"{timeline.name}/{year.name}/{entry.name}"
-                    found.append((timeline.name, relative, Path(entry.path)))
+                    found.append((timeline.name, relative, entry.path))
     return sorted(found)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: str) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as listing:
             return list(listing)
@@ -84,8 +90,8 @@ class ContentIndex:
         files = []
         for timeline, relative, path in find_day_files(content):
             try:
-                stat = path.stat()
-                day = date.fromisoformat(path.stem)
+                stat = os.stat(path)
+                day = date.fromisoformat(relative[-13:-3])
             except (FileNotFoundError, ValueError):
                 continue  # removed while we looked, or not a calendar date
             key = (stat.st_size, stat.st_mtime_ns, stat.st_ino)

@@ -10,6 +10,7 @@ the days it covers.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,7 +27,6 @@ from ..feeds import (
 )
 from ..pages import UpdateView
 from ..urls import day_url
-from .keys import key
 from .records import DaySummary, feed_item
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -112,11 +112,13 @@ def plan_feed(
 ) -> FeedPlan:
     """A feed's documents, in every format, each with its key."""
     documents = []
-    about = repr(info)  # once per feed, not once per document
+    feed_key = hashlib.sha1(repr((salt, info)).encode())  # once per feed, copied per document
     for slot in page_slots(len(members), per_page):
         runs = table.runs(members[slot.start : slot.stop])
         place = (slot.number, slot.start, slot.stop, slot.prev_archive, slot.next_archive)
-        page_key = key(salt, about, place, runs)
+        digest = feed_key.copy()
+        digest.update(repr((place, runs)).encode())
+        page_key = digest.hexdigest()
         for kind in KINDS:
             path = feed_path(info.name, kind, slot.number)
             documents.append(FeedDocument(path, kind, slot, f"{page_key}.{kind}"))

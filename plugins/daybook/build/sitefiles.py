@@ -6,6 +6,7 @@ then (a calendar for every month of a long timeline is not free).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -89,7 +90,7 @@ class SitePages:
             # GitHub Pages serves a custom domain named in a CNAME file at the site root.
             files["CNAME"] = f"{self.build.config.cname}\n".encode()
         for name, data in files.items():
-            file_key = self.build.page_key(name, data)
+            file_key = self.build.page_key(name, hashlib.sha1(data).hexdigest())
             if not self.build.manifest.fresh(name, file_key):
                 (self.build.config.output / name).write_bytes(data)
                 self.build.manifest.written(name, file_key)

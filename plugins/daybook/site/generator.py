@@ -84,7 +84,7 @@ class DaybookGenerator(Generator):
             subtitle=self.settings.get("SITESUBTITLE", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
         )
-        record_salt = key(code_digest(), FORMAT_VERSION, RENDER_VERSION, base)
+        record_salt = key(code_digest(), FORMAT_VERSION, RENDER_VERSION)
         page_salt = key(
             record_salt,
             folders_digest(Path(p) for p in self._templates_path if Path(p).is_dir()),
