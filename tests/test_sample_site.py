@@ -26,7 +26,7 @@ def make(*args: str) -> None:
 @pytest.fixture(scope="module")
 def html_build(tmp_path_factory):
     output = tmp_path_factory.mktemp("html")
-    make("html", f"OUTPUTDIR={output}")
+    make("html", f"OUTPUTDIR={output}", f"CACHEDIR={tmp_path_factory.mktemp('html-cache')}")
     return output
 
 
@@ -91,9 +91,34 @@ def test_search_index_is_built(html_build):
 
 
 def test_two_builds_are_byte_identical(html_build, tmp_path):
-    make("html", f"OUTPUTDIR={tmp_path}")
-    comparison = filecmp.dircmp(html_build, tmp_path)
+    make("html", f"OUTPUTDIR={tmp_path / 'out'}", f"CACHEDIR={tmp_path / 'cache'}")
+    comparison = filecmp.dircmp(html_build, tmp_path / "out")
     assert _differences(comparison) == []
+
+
+def test_the_search_index_is_built_again_only_when_a_page_changed(tmp_path):
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    make("html", f"OUTPUTDIR={output}", f"CACHEDIR={cache}")
+    index = {p: p.stat().st_mtime_ns for p in (output / "pagefind").rglob("*") if p.is_file()}
+
+    def search_index() -> str:
+        command = [
+            sys.executable,
+            "-m",
+            "daybook.cli",
+            "search-index",
+            str(output),
+            "--cache",
+            str(cache),
+        ]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    assert "up to date" in search_index()
+    assert all(p.stat().st_mtime_ns == mtime for p, mtime in index.items())
+    day = output / "russia-ukraine-war/2024/04/04/index.html"
+    day.write_text(day.read_text(encoding="utf-8").replace("NATO", "N.A.T.O."), encoding="utf-8")
+    assert "up to date" not in search_index()
+    assert "up to date" in search_index()
 
 
 def _differences(comparison: filecmp.dircmp) -> list[str]:
