@@ -33,7 +33,7 @@ ATOM_RNG := .cache/atom.rng
 .PHONY: help html serve devserver clean import publish publish-html test lint check bench lock
 
 help:
-	@echo 'make html        build the site from content/ into output/ (sets itself up on first use)'
+	@echo 'make html        build the site from content/ into output/, only what changed (sets itself up on first use)'
 	@echo 'make serve       build, then serve output/ at http://localhost:$(PORT)/'
 	@echo 'make devserver   rebuild on change and serve'
 	@echo 'make import SRC=saved-page.txt [TIMELINE=slug]   archive and import a saved live blog'
@@ -41,7 +41,7 @@ help:
 	@echo 'make test        lint, then run the test suite'
 	@echo 'make check       validate output/: HTML (Nu checker), links and anchors, feeds'
 	@echo 'make bench       time Daybook against stock Pelican and Hugo (BENCH_DAYS=100|1000|3000)'
-	@echo 'make clean       remove generated output'
+	@echo 'make clean       remove generated output and the build cache'
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
