@@ -137,11 +137,6 @@ class DayView:
             )
         return tuple(hours.values())
 
-    @property
-    def last_change(self) -> datetime | None:
-        """The newest publication or update time of the day's updates."""
-        return max((u.updated or u.published for u in self.updates), default=None)
-
 
 @dataclass(frozen=True, slots=True)
 class CalendarDay:

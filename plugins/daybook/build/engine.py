@@ -23,7 +23,7 @@ from ..dayfile import DayFileCodec
 from ..errors import DayFileError
 from ..pages import DayView, TimelineRef, UpdateView, day_link
 from ..structured_data import compact_json, day_json_ld
-from ..urls import day_url, save_as
+from ..urls import day_url, save_as, timeline_url
 from .content_index import ContentIndex, DayFile
 from .feedplan import DocumentGroup, FeedPlan, group_documents, render_group
 from .keys import key
@@ -198,19 +198,19 @@ class SiteBuild:
 
     def _write_day(self, page: DayPage) -> list[tuple[str, str]]:
         view = self.day_view(page.summary, page)
-        timeline = TimelineRef(page.timeline, f"{page.timeline.slug}/")
+        timeline = TimelineRef(page.timeline, timeline_url(page.timeline.slug))
         values: dict[str, object] = {
             "day_page": view,
             "timeline_page": timeline,
             "day_json_ld": compact_json(day_json_ld(view, timeline, self._base)),
             "feed_links": self.feed_links(page.timeline.slug),
         }
+        pages = self._pages
+        if pages is None:
+            raise RuntimeError("daybook: day pages are written only by write()")
         written = []
         for order, url in (("newest", view.url), ("oldest", view.oldest_url)):
             target = save_as(url)
-            pages = self._pages
-            if pages is None:
-                raise RuntimeError("daybook: day pages are written only by write()")
             pages(target, "day", url, {**values, "order": order})
             written.append((target, page.key))
         return written

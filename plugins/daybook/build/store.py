@@ -39,30 +39,15 @@ class RecordStore:
 
     def has(self, timeline: str, day: date, digest: str) -> bool:
         """True if the record of exactly this version of the day file is kept."""
-        row = (
-            self._db()
-            .execute(
-                "SELECT 1 FROM record WHERE timeline = ? AND day = ? AND digest = ?",
-                (timeline, day.isoformat(), digest),
-            )
-            .fetchone()
-        )
-        return row is not None
+        return self._data(timeline, day, digest) is not None
 
     def load(self, timeline: str, day: date, digest: str) -> DayRecord | None:
         """The kept record, if there is one for exactly this version of the day file."""
-        row = (
-            self._db()
-            .execute(
-                "SELECT data FROM record WHERE timeline = ? AND day = ? AND digest = ?",
-                (timeline, day.isoformat(), digest),
-            )
-            .fetchone()
-        )
-        if row is None:
+        data = self._data(timeline, day, digest)
+        if data is None:
             return None
         try:
-            return DayRecord.from_bytes(row[0])
+            return DayRecord.from_bytes(data)
         except (ValueError, TypeError, EOFError):
             logger.warning("daybook: ignoring an unreadable cached day %s %s", timeline, day)
             return None
@@ -74,6 +59,19 @@ class RecordStore:
                 "INSERT OR REPLACE INTO record VALUES (?, ?, ?, ?)",
                 (record.timeline, record.date.isoformat(), record.digest, record.to_bytes()),
             )
+
+    def _data(self, timeline: str, day: date, digest: str) -> bytes | None:
+        """The stored bytes of exactly this version of the day; None for none, or a damaged
+        database (which is then started afresh)."""
+        query = "SELECT data FROM record WHERE timeline = ? AND day = ? AND digest = ?"
+        try:
+            row = self._db().execute(query, (timeline, day.isoformat(), digest)).fetchone()
+        except sqlite3.OperationalError:
+            raise  # locked, or the disk: not a broken file
+        except sqlite3.DatabaseError:
+            self._reset()
+            return None
+        return row[0] if row else None
 
     def prune(self, keep: set[tuple[str, date]]) -> None:
         """Forget the records of days that are no longer in the content."""
