@@ -9,13 +9,17 @@ from daybook.importer import noise
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.resolve import UndatedPageError, resolve
 from daybook.importer.text import parse_text
+from daybook.importer.zonechoice import TimelineZones, choose_zones
 
 DAY = "Tuesday, June 3, 2025"
 
 
-def instants(text, default_date=None, default_zone=UTC):
+def instants(text, default_date=None, default_zone="UTC"):
+    """Instants as the importer reads them: zones weighed first, with *default_zone* set."""
     page = parse_text(text)
-    return [t.published.astimezone(UTC) for t in resolve(page, default_date, default_zone).timed]
+    choice = choose_zones(page, TimelineZones(configured=default_zone), default_date)
+    resolution = resolve(page, default_date, choice.clock or ZoneInfo(choice.day_zone))
+    return [t.published.astimezone(UTC) for t in resolution.timed]
 
 
 @pytest.mark.parametrize("dash", ["—", "–", "––", "-", " —", "— ", "—\u00a0"])
@@ -127,7 +131,7 @@ def test_clock_without_zone_uses_page_note_then_default():
     )
     assert instants(text) == [datetime(2025, 6, 4, 1, 5, tzinfo=UTC)]
     no_note = f"{DAY}\n\n9:05 p.m.: The ferry operator said it would refund tickets.\n"
-    assert instants(no_note, default_zone=ZoneInfo("Europe/Paris")) == [
+    assert instants(no_note, default_zone="Europe/Paris") == [
         datetime(2025, 6, 3, 19, 5, tzinfo=UTC)
     ]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import DaybookError, SourceError
 from .feedcheck import AtomValidator, json_feed_problems, rss_problems
+from .importer.preview import summary_lines
 from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
@@ -55,7 +56,11 @@ def _import_command(commands: argparse._SubParsersAction) -> None:
     imp = commands.add_parser("import", help="import saved live-blog pages (.txt or .html)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--timeline", help="timeline slug (default: DAYBOOK['default_timeline'])")
-    imp.add_argument("--tz", help="IANA zone for clock times printed without one, e.g. Europe/Kyiv")
+    imp.add_argument(
+        "--tz",
+        help="IANA zone of clock times printed without one, e.g. Europe/Kyiv (wins over a note "
+        "on the page; needed when neither the page nor the timeline's settings name one)",
+    )
     imp.add_argument(
         "--date",
         type=_iso_date,
@@ -166,21 +171,15 @@ def _run_import(args: argparse.Namespace) -> int:
     settings, content = _project(args)
     archive = None if args.no_archive else (args.archive or content.parent / "archive")
     timeline = settings.timeline(args.timeline)
-    tz = zone(args.tz) if args.tz else None
-    reference = None
-    if isinstance(args.date, datetime):
-        reference = (
-            args.date
-            if args.date.tzinfo
-            else args.date.replace(tzinfo=tz or zone(timeline.timezone))
-        )
+    if args.tz:
+        zone(args.tz)  # an unknown name is refused here, before any page is read
     options = ImportOptions(
         timeline=timeline,
         content_dir=content,
         archive_dir=archive,
-        tz=tz,
+        tz=args.tz,
         default_date=args.date.date() if isinstance(args.date, datetime) else args.date,
-        reference=reference,
+        reference=args.date if isinstance(args.date, datetime) else None,
         newest_first={"auto": None, "newest-first": True, "oldest-first": False}[args.order],
         recipe=_recipe(args),
         captured=datetime.now(UTC).replace(microsecond=0),
@@ -283,20 +282,8 @@ def _run_check_feeds(args: argparse.Namespace) -> int:
 
 
 def _print_summary(report: FileReport, dry_run: bool) -> None:
-    days = ", ".join(f"{day}: {count}" for day, count in report.per_day().items())
-    statuses = ", ".join(
-        f"{count} {status}" for status, count in sorted(report.per_status().items())
-    )
-    order = "newest first" if report.newest_first else "oldest first"
-    print(f"{report.path}: {len(report.updates)} updates ({days}); {statuses}; read {order}")
-    for skipped in report.skipped:
-        print(f"  skipped line {skipped.line} ({skipped.reason}): {skipped.text[:80]}")
-    for warning in report.warnings:
-        print(f"  warning: {warning}")
-    for path in report.written:
-        print(f"  wrote {path}")
-    if dry_run:
-        print("  (dry run: nothing written)")
+    for line in summary_lines(report, dry_run):
+        print(line)
 
 
 if __name__ == "__main__":

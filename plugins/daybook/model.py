@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -91,13 +92,31 @@ class Day:
         return update.published.astimezone(zone(self.timezone))
 
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check_slug(slug: str, where: str) -> str:
+    """*slug* if it is a timeline slug (lowercase letters, digits, hyphens); else SettingsError.
+
+    Slugs become folder names under content/ and archive/, so "../x" must never pass.
+    """
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise SettingsError(
+            f"{where}: timeline {slug!r} is not a slug (lowercase letters, digits and single "
+            "hyphens, e.g. 'russia-ukraine-war')"
+        )
+    return slug
+
+
 @dataclass(frozen=True, slots=True)
 class Timeline:
     """A series of days about one story, with its own slug, title and time zone."""
 
     slug: str
     title: str
-    timezone: str = "UTC"
+    timezone: str | None = None
+    """IANA zone its days are counted in; None: not set, the importer takes the first
+    page's zone (and keeps it in the day files)."""
     start: date | None = None
     """First day of the story, for "Day N" numbering."""
     description: str = ""

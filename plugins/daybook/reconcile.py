@@ -10,7 +10,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from lxml import etree
@@ -20,7 +20,7 @@ from .dayfile import DayFileCodec
 from .errors import SourceError
 from .importer.merge import NEW
 from .importer.run import Importer, ImportOptions
-from .model import Day, Timeline, zone
+from .model import Day, Timeline
 from .permalinks import update_anchors
 from .settings import DaybookSettings
 from .urls import day_url
@@ -110,8 +110,9 @@ def _options(timeline: Timeline, content: Path, page: Path) -> ImportOptions:
     return ImportOptions(
         timeline=timeline,
         content_dir=content,
-        tz=zone(recipe["tz"]) if "tz" in recipe else None,
+        tz=recipe.get("tz"),
         default_date=date.fromisoformat(recipe["date"][:10]) if "date" in recipe else None,
+        reference=datetime.fromisoformat(recipe["date"]) if "T" in recipe.get("date", "") else None,
         newest_first=order,
         dry_run=True,
         format=recipe.get("format", "auto"),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
-from .model import Timeline, zone
+from .model import Timeline, check_slug, zone
 
 _KEYS = {"timelines", "default_timeline", "feed_items", "workers"}
 _TIMELINE_KEYS = {"title", "timezone", "start", "description"}
@@ -38,6 +38,8 @@ class DaybookSettings:
             _timeline(slug, spec) for slug, spec in dict(raw.get("timelines", {})).items()
         )
         default = raw.get("default_timeline") or (timelines[0].slug if timelines else "")
+        if default:
+            check_slug(default, "DAYBOOK['default_timeline']")
         feed_items = _count(raw, "feed_items", DEFAULT_FEED_ITEMS, least=1)
         workers = _count(raw, "workers", 0, least=0)
         return cls(timelines, default, feed_items, workers)
@@ -47,6 +49,7 @@ class DaybookSettings:
         slug = slug or self.default_timeline
         if not slug:
             raise SettingsError("no timeline given and no DAYBOOK['default_timeline'] set")
+        check_slug(slug, "--timeline")
         for timeline in self.timelines:
             if timeline.slug == slug:
                 return timeline
@@ -62,6 +65,7 @@ def _count(raw: Mapping[str, Any], name: str, default: int, least: int) -> int:
 
 
 def _timeline(slug: str, spec: Mapping[str, Any]) -> Timeline:
+    check_slug(slug, "DAYBOOK['timelines']")
     if not isinstance(spec, Mapping):
         raise SettingsError(f"DAYBOOK timeline {slug!r} must be a dict, got {type(spec).__name__}")
     unknown = set(spec) - _TIMELINE_KEYS
@@ -69,8 +73,9 @@ def _timeline(slug: str, spec: Mapping[str, Any]) -> Timeline:
         raise SettingsError(
             f"DAYBOOK timeline {slug!r}: unknown key(s) {', '.join(sorted(unknown))}"
         )
-    tz_name = spec.get("timezone", "UTC")
-    zone(tz_name)
+    tz_name = spec.get("timezone")
+    if tz_name is not None:
+        zone(tz_name)
     start = spec.get("start")
     if isinstance(start, str):
         try:

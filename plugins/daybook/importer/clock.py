@@ -14,46 +14,28 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from .dates import month_number
-from .zones import ZONE_PATTERN
+from .calendar_words import MONTH_PATTERN
+from .clockparts import (
+    AUTHOR,
+    CLOSE,
+    LABEL,
+    LEAD,
+    LEAD_WORD,
+    WEAK_KINDS,
+    Clock,
+    PartialDate,
+    clock_at,
+    date_at,
+    partial_date,
+)
 
 _DASHES = "—–‒―-"
-_MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_NAME = MONTH_PATTERN
+_OPENERS = "\"“‘'«¡¿("
+_SEPARATOR = re.compile(
+    rf"\s*[{_DASHES}]+\s*|\s*:\s*|\s*\|\s*|\s+|(?=[A-ZÀ-ÖØ-Þ\"“‘'(«¡¿])|$"
 )
-_ZONE = rf"(?:\s*(?P<zone>{ZONE_PATTERN})(?![A-Za-z]))?"
-# A 12-hour clock: "7 p.m.", "10:30 a.m.", "9.49pm", "1:30 A.M.", "3:56 p.m .", "4:57:09 PMNow".
-_TWELVE = re.compile(
-    r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]?\d)(?::(?P<second>[0-5]\d))?)?\s*"
-    r"(?P<ampm>[ap])\s*\.?\s*m(?-i:(?![a-z]))\s*\.?(?:\s+\.)?" + _ZONE,
-    re.IGNORECASE,
-)
-# A 24-hour clock with a colon: "18:08", "9:05", "18:08:42".
-_COLON = re.compile(
-    r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)" + _ZONE
-)
-# Compact or dotted 24-hour clocks need a zone or "h"/"hrs" to tell them from years and
-# numbers: "1808 GMT", "18.08 GMT", "0930hrs".
-_COMPACT = re.compile(
-    rf"(?P<hour>[01]\d|2[0-3])\.?(?P<minute>[0-5]\d)\s*(?:(?P<zone>{ZONE_PATTERN})(?![A-Za-z])|h(?:rs)?\b)"
-)
-_CLOCKS = (_TWELVE, _COLON, _COMPACT)
-_SEPARATOR = re.compile(rf"\s*[{_DASHES}]+\s*|\s*:\s*|\s*\|\s*|\s+|(?=[A-Z\"“‘'(])|$")
-_LABEL = re.compile(r"(?:last\s+)?(?:updated|posted|published)(?:\s+(?:at|on))?\s*:?\s*", re.I)
-_AUTHOR = re.compile(
-    r"(?P<author>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?=\d{1,2}/\d{1,2}/\d{2,4}\b)"
-)
-_NUMERIC_DATE = re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?!\d)")
-_MDY = re.compile(
-    rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?!\d)",
-    re.I,
-)
-_DMY = re.compile(
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_NAME})\.?(?:,?\s+(?P<year>\d{{4}}))?(?![\w])",
-    re.I,
-)
-_DATES = (_NUMERIC_DATE, _MDY, _DMY)
+_DATE_JOIN = re.compile(r",?\s*(?:at\s+|um\s+|à\s+|-\s+)?")
 _DUAL_JOIN = re.compile(r"\s*(?:/|,|\(|and)\s*")
 _ISO = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))"
@@ -72,15 +54,6 @@ _FOOTER = re.compile(
 )
 _GLUED_REPEAT = re.compile(r"(\d{1,2}:\d{2})\1(?!\d)")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-@dataclass(frozen=True, slots=True)
-class PartialDate:
-    """A date printed in a stamp; the year may be missing ("Mar. 1")."""
-
-    year: int | None
-    month: int
-    day: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +82,11 @@ class Stamp:
     """Introduced by "Updated"/"Posted"/"Published": may be the page's own timestamp."""
     trailing: bool = False
     """Printed under the update it belongs to ("Thomas Kingsley25 February 2022 10:55")."""
+    shape: str = ""
+    """The stamp's form (lead, label, clock kind, zone, date, suffix): updates on one page
+    repeat one form, which is how a page's own stamps are told from times in the text."""
+    weak: bool = False
+    """A bare "22.25" or "1458": a stamp only when the page repeats its shape."""
 
 
 def match_stamp(line: str) -> Stamp | None:
@@ -132,59 +110,75 @@ def match_stamp(line: str) -> Stamp | None:
 
 
 def _leading(text: str) -> Stamp | None:
-    pos, prefix = 0, ""
-    label = _LABEL.match(text)
+    pos, lead = 0, ""
+    opening = LEAD.match(text)
+    if opening:
+        pos, lead = opening.end(), opening.group("lead")[0]
+    word = LEAD_WORD.match(text, pos)
+    if word:
+        pos, lead = word.end(), lead + word.group("word").lower()
+    label = LABEL.match(text, pos)
     if label:
         pos = label.end()
-    author = _AUTHOR.match(text, pos)
+    author = AUTHOR.match(text, pos)
+    prefix = ""
     if author:
         prefix, pos = author.group("author"), author.end()
-    date, after_date = _date_at(text, pos)
+    date, after_date = date_at(text, pos)
     if date is not None:
-        joined = re.compile(r",?\s*(?:at\s+)?").match(text, after_date)
-        pos = joined.end()
-    clock = _clock_at(text, pos)
+        pos = _DATE_JOIN.match(text, after_date).end()
+    clock = clock_at(text, pos)
     if clock is None:
         return None
-    hour, minute, second, zone, pos = clock
+    pos = clock.end
     dual, pos = _dual_at(text, pos)
     if date is None:
         later = re.compile(r",?\s*").match(text, pos)
-        date, after = _date_at(text, later.end())
+        date, after = date_at(text, later.end())
         pos = after if date is not None else pos
-    found = Stamp(hour, minute, second, zone, "end", "", date, dual, prefix, labelled=bool(label))
-    return _with_rest(found, text, pos)
+    if lead[:1] in ("[", "(", "+"):
+        closing = CLOSE.match(text, pos)
+        pos = closing.end() if closing else pos
+    bare_hour = clock.kind == "french" and not re.search(r"[hH]\s?\d", text[:pos])
+    weak = (clock.kind in WEAK_KINDS or bare_hour) and not (clock.zone or clock.suffix or date)
+    shape = "|".join(
+        (lead, "label" if label else "", clock.kind, "zone" if clock.zone else "",
+         "date" if date else "", clock.suffix)
+    )  # fmt: skip
+    found = Stamp(
+        clock.hour, clock.minute, clock.second, clock.zone, "end", "", date, dual, prefix,
+        labelled=bool(label), shape=shape, weak=weak,
+    )  # fmt: skip
+    return _with_rest(found, text, pos, lead[:1] == "+")
 
 
-def _with_rest(stamp: Stamp, text: str, pos: int) -> Stamp | None:
+def _with_rest(stamp: Stamp, text: str, pos: int, plus: bool = False) -> Stamp | None:
     """*stamp* completed with the separator and the text after position *pos*."""
     separator = _SEPARATOR.match(text, pos)
     if separator is None:
         return None
     # "03:00am:?Headline": a lost non-breaking space shows as "?" or "\ufffd".
     rest = re.sub(r"^[?\ufffd]+(?=[A-Z\"“‘'])", "", text[separator.end() :].strip())
+    if plus:
+        rest = re.sub(r"\s*\+{2,}$", "", rest)  # "+++ 22:09 Headline +++"
     kind = _separator_kind(separator.group(0), rest)
     if kind == "space" and rest[:1].isdigit() and stamp.date is None:
         return None  # "10:30 12 people…" is a number in a sentence, not a stamp.
+    if stamp.weak and kind == "space" and not (rest[:1].isupper() or rest[:1] in _OPENERS):
+        return None  # "12.50 euros", "2011 was…": a number, not a stamp.
     if stamp.date is None and kind == "dash":
         # "22:15 – 10 Mar 2022": the date stands after the dash.
-        trailing, end = _date_at(rest, 0)
+        trailing, end = date_at(rest, 0)
         if trailing is not None and trailing.year and not rest[end:].strip():
-            return replace(stamp, date=trailing)
+            return replace(stamp, date=trailing, separator="end", rest="")
     return replace(stamp, separator=kind, rest=rest)
 
 
 def _clock_at(text: str, pos: int) -> tuple[int, int, int, str | None, int] | None:
-    for pattern in _CLOCKS:
-        match = pattern.match(text, pos)
-        if match:
-            groups = match.groupdict()
-            hour = int(groups["hour"])
-            if groups.get("ampm"):
-                hour = hour % 12 + (12 if groups["ampm"].lower() == "p" else 0)
-            minute, second = int(groups.get("minute") or 0), int(groups.get("second") or 0)
-            return hour, minute, second, groups.get("zone"), match.end()
-    return None
+    clock: Clock | None = clock_at(text, pos)
+    if clock is None or (clock.kind in WEAK_KINDS and not (clock.zone or clock.suffix)):
+        return None
+    return clock.hour, clock.minute, clock.second, clock.zone, clock.end
 
 
 def _dual_at(text: str, pos: int) -> tuple[tuple[int, int, str] | None, int]:
@@ -197,30 +191,6 @@ def _dual_at(text: str, pos: int) -> tuple[tuple[int, int, str] | None, int]:
     hour, minute, _, zone, end = clock
     close = re.compile(r"\s*\)").match(text, end)
     return (hour, minute, zone), close.end() if close else end
-
-
-def _date_at(text: str, pos: int) -> tuple[PartialDate | None, int]:
-    for pattern in _DATES:
-        match = pattern.match(text, pos)
-        if match:
-            date = _partial_date(match)
-            if date is not None:
-                return date, match.end()
-    return None, pos
-
-
-def _partial_date(match: re.Match[str]) -> PartialDate | None:
-    groups = match.groupdict()
-    month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else month_number(month_text)
-    year_text = groups.get("year")
-    year = int(year_text) if year_text else None
-    if year is not None and year < 100:
-        year += 2000
-    day = int(groups["day"])
-    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
-        return None
-    return PartialDate(year, month, day)
 
 
 def _separator_kind(raw: str, rest: str) -> str:
@@ -253,7 +223,7 @@ def _relative(text: str) -> Stamp | None:
     if not match:
         return None
     # "2m ago (11:00 GMT)": the absolute clock beside it is what counts.
-    opening = re.compile(r"\s*[(\[]?\s*").match(text, match.end())
+    opening = re.compile(r"\s*(?:[/·|–—-]\s*)?[(\[]?\s*").match(text, match.end())
     absolute = _leading(text[opening.end() :].replace(")", "", 1).replace("]", "", 1))
     if absolute is not None:
         return absolute
@@ -274,7 +244,7 @@ def _glued(text: str) -> Stamp | None:
     if clock is None:
         return None
     hour, minute, second, zone, pos = clock
-    date, end = _date_at(text, re.compile(r",?\s*").match(text, pos).end())
+    date, end = date_at(text, re.compile(r",?\s*").match(text, pos).end())
     if text[end if date else pos :].strip():
         return None
     if head.group("space") and date is None and not re.fullmatch(r"\d+\.?", head.group("head")):
@@ -288,7 +258,7 @@ def _footer(text: str) -> Stamp | None:
     match = _FOOTER.match(text)
     if not match:
         return None
-    date = _partial_date(match)
+    date = partial_date(match)
     if date is None:
         return None
     hour, minute = int(match.group("hour")), int(match.group("minute"))

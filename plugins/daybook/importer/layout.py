@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
-from .text import PAGE_TITLE, STAND_FIRST, ParsedPage, classify_lines, parse_lines
+from .templates import classify_lines
+from .text import PAGE_TITLE, STAND_FIRST, ParsedPage, parse_lines
 from .untimed import date_in_text, split_untimed
 from .zones import page_zone_statement
 
@@ -14,25 +16,33 @@ def parse_page(text: str) -> ParsedPage:
     lines = classify_lines(text)
     if any(line.kind == "stamp" for line in lines):
         page = parse_lines(lines)
-        preamble = [s.text for s in page.skipped if s.reason in (PAGE_TITLE, STAND_FIRST)]
-        return replace(page, page_date=_first_date(preamble))
-    drafts, blocks, skipped, preamble_date = split_untimed(lines)
-    zones = [page_zone_statement(line.text) for line in lines if line.kind == "zone"]
+        preamble = [(s.line, s.text) for s in page.skipped if s.reason in (PAGE_TITLE, STAND_FIRST)]
+        found = _first_date(preamble)
+        return replace(
+            page, page_date=found[0] if found else None, page_date_line=found[1] if found else None
+        )
+    drafts, blocks, block_lines, skipped, preamble_date = split_untimed(lines)
+    zones = [(line, page_zone_statement(line.text)) for line in lines if line.kind == "zone"]
     title = next((s.text for s in skipped if s.reason == PAGE_TITLE), "")
+    found = preamble_date or _first_date([(ln.number, ln.text) for ln in lines if "/" in ln.text])
     return ParsedPage(
         title=title,
         drafts=tuple(drafts),
         block_dates=tuple(blocks),
         skipped=tuple(sorted(skipped, key=lambda s: s.line)),
         warnings=(),
-        page_zone=zones[-1] if zones else None,
-        page_date=preamble_date or _first_date([line.text for line in lines if "/" in line.text]),
+        page_zone=zones[-1][1] if zones else None,
+        page_date=found[0] if found else None,
+        zone_note=(zones[-1][0].number, zones[-1][0].text) if zones else None,
+        block_lines=tuple(block_lines),
+        page_date_line=found[1] if found else None,
     )
 
 
-def _first_date(texts: list[str]):
-    for text in texts:
+def _first_date(lines: list[tuple[int, str]]) -> tuple[date, tuple[int, str]] | None:
+    """The first date stated inside one of *lines*, with the line it came from."""
+    for number, text in lines:
         found = date_in_text(text)
         if found is not None:
-            return found
+            return found, (number, text)
     return None

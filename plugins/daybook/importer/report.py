@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Update
+from .assumptions import Assumption
 from .text import Skipped
 
 
@@ -32,6 +33,9 @@ class FileReport:
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...]
     written: tuple[str, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
+    day_zone: str = "UTC"
+    """The IANA zone the page's days were counted in."""
 
     def per_day(self) -> dict[str, int]:
         """Number of updates found per day, oldest day first."""
@@ -50,7 +54,7 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The report object of contract 1."""
+        """The report as one JSON object (docs/architecture.md, "Import report")."""
         return {
             "updates": [_update_json(u, f.path) for f in self.files for u in f.updates],
             "skipped": [
@@ -59,6 +63,9 @@ class ImportReport:
                 for s in f.skipped
             ],
             "warnings": [f"{f.path}: {w}" for f in self.files for w in f.warnings],
+            "assumptions": [
+                {"file": f.path, **a.to_json()} for f in self.files for a in f.assumptions
+            ],
             "errors": list(self.errors),
             "written": [path for f in self.files for path in f.written],
             "files": [
@@ -68,6 +75,7 @@ class ImportReport:
                     "order": "newest first" if f.newest_first else "oldest first",
                     "updates": len(f.updates),
                     "days": f.per_day(),
+                    "day_zone": f.day_zone,
                     "status": f.per_status(),
                 }
                 for f in self.files

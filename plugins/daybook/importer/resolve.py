@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
 
+from .assumptions import DATE, DAYLIGHT_SAVING, ORDER, ROLLOVER, Assumption
 from .clock import PartialDate, Stamp
 from .text import Draft, ParsedPage
 from .zones import resolve_zone, zone_candidates
@@ -31,6 +32,7 @@ class Resolution:
     timed: tuple[Timed, ...]
     newest_first: bool
     warnings: tuple[str, ...]
+    assumptions: tuple[Assumption, ...] = ()
 
 
 class UndatedPageError(ValueError):
@@ -53,23 +55,63 @@ def resolve(
 ) -> Resolution:
     """Give every stamped draft on *page* its instant.
 
-    Raise UndatedPageError when a date or, for relative stamps, a reference time is missing.
-    *order* forces newest first (True) or oldest first (False) instead of detecting it.
+    *default_zone* is the zone of clock times printed without one (the caller has already
+    weighed --tz, the page's note and the settings). *default_date* (--date) wins over dates
+    the page states outside its stamps. Raise UndatedPageError when a date or, for relative
+    stamps, a reference time is missing. *order* forces newest first (True) or oldest first
+    (False) instead of detecting it.
     """
+    assumptions: list[Assumption] = []
     if page.drafts and page.drafts[0].stamp is None:
-        return _untimed(page, default_date, page.page_zone or default_zone, order)
-    newest_first = detect_newest_first(page.drafts, page.page_zone or default_zone)
-    if order is not None:
-        newest_first = order
+        return _untimed(page, default_date, default_zone, order)
+    newest_first = _reading_order(page.drafts, default_zone, order, assumptions)
     context = _Context(
         page, default_date, default_zone, newest_first,
-        reference or _page_reference(page, default_date, default_zone), [],
+        reference or _page_reference(page, default_date, default_zone), [], assumptions,
     )  # fmt: skip
     candidates: list[_Candidate] = []
     for block, drafts in _blocks(page.drafts):
-        candidates += _block_candidates(drafts, page.block_dates[block], context)
-    timed = _settle_ambiguous(candidates, newest_first, context.warnings)
-    return Resolution(tuple(timed), newest_first, tuple(context.warnings))
+        day = _block_date(block, context)
+        candidates += _block_candidates(drafts, day, context)
+    timed = _settle_ambiguous(candidates, newest_first, context)
+    return Resolution(tuple(timed), newest_first, tuple(context.warnings), tuple(assumptions))
+
+
+def _reading_order(
+    drafts: tuple[Draft, ...], zone: tzinfo, order: bool | None, assumptions: list[Assumption]
+) -> bool:
+    if order is not None:
+        value = "newest first" if order else "oldest first"
+        assumptions.append(Assumption(ORDER, value, "--order"))
+        return order
+    forward, backward = order_steps(drafts, zone)
+    newest_first = backward >= forward
+    if forward + backward:
+        value = "newest first" if newest_first else "oldest first"
+        steps = f"{backward if newest_first else forward} of {forward + backward}"
+        direction = "back" if newest_first else "forward"
+        source = f"the clock times: {steps} steps down the page go {direction}"
+        assumptions.append(Assumption(ORDER, value, source))
+    return newest_first
+
+
+def _block_date(block: int, context: _Context) -> date | None:
+    """The date a block's date line states; --date wins over the page's first date."""
+    page = context.page
+    day = page.block_dates[block]
+    line = page.block_lines[block] if block < len(page.block_lines) else 0
+    first_dated = next((i for i, d in enumerate(page.block_dates) if d), None)
+    given = context.default_date
+    if day is not None and given is not None and block == first_dated and given != day:
+        context.warnings.append(
+            f"the page's date line (line {line}) says {day} but --date says {given}: used --date"
+        )
+        day = given
+    if day is not None:
+        given_here = day == given and block == first_dated
+        source = "--date" if given_here else f"the date line, line {line}"
+        context.assumptions.append(Assumption(DATE, day.isoformat(), source, line or None))
+    return day
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,34 +124,57 @@ class _Context:
     newest_first: bool
     reference: datetime | None
     warnings: list[str]
+    assumptions: list[Assumption]
 
 
 def _block_candidates(drafts: list[Draft], day: date | None, context: _Context) -> list[_Candidate]:
     """Instants for the drafts under one date line, carrying the date across midnight."""
     found: list[_Candidate] = []
-    previous: int | None = None
+    previous: tuple[int, Draft] | None = None
     for draft in drafts:
         stamp = draft.stamp
         if stamp.instant is not None or stamp.relative is not None:
             found.append(_Candidate(draft, (_absolute(draft, context.reference),)))
             continue
-        zone = _zone(draft, context.page.page_zone, context.default_zone, context.warnings)
+        zone = _zone(draft, context.default_zone, context.warnings)
         minutes = _utc_minutes(stamp, zone, day)
         if stamp.date is not None:
             day = _full_date(
                 stamp.date, day or context.default_date or _year_hint(context.page), draft
             )
         elif day is None:
-            day = _fallback_date(context.page, context.default_date)
+            day = _fallback_date(context)
         elif previous is not None:
-            step = minutes - previous if context.newest_first else previous - minutes
-            if step > ROLLOVER_MINUTES:
-                day += timedelta(days=-1 if context.newest_first else 1)
-            elif step > 0:
-                context.warnings.append(f"line {draft.line}: update is out of order on the page")
-        previous = minutes
+            day = _carry_date(day, previous, (minutes, draft), context)
+        previous = (minutes, draft)
         found.append(_Candidate(draft, _wall_instants(day, stamp, zone)))
     return found
+
+
+def _carry_date(
+    day: date, previous: tuple[int, Draft], current: tuple[int, Draft], context: _Context
+) -> date:
+    """The date of *current*, one day on (or back) when the clock jumps across midnight."""
+    (before, above), (minutes, draft) = previous, current
+    step = minutes - before if context.newest_first else before - minutes
+    if step > ROLLOVER_MINUTES:
+        moved = day + timedelta(days=-1 if context.newest_first else 1)
+        direction = "the day before" if context.newest_first else "the next day"
+        source = (
+            f"line {draft.line}: {_clock(draft.stamp)} below {_clock(above.stamp)} "
+            f"(line {above.line}) on a {'newest' if context.newest_first else 'oldest'}-first "
+            f"page: midnight crossed, so {direction}; the date above the crossing is taken "
+            f"as the {'newest' if context.newest_first else 'oldest'} updates' date"
+        )
+        context.assumptions.append(Assumption(ROLLOVER, moved.isoformat(), source, draft.line))
+        return moved
+    if step > 0:
+        context.warnings.append(f"line {draft.line}: update is out of order on the page")
+    return day
+
+
+def _clock(stamp: Stamp) -> str:
+    return f"{stamp.hour:02d}:{stamp.minute:02d}"
 
 
 def _absolute(draft: Draft, reference: datetime | None) -> datetime:
@@ -127,6 +192,12 @@ def _absolute(draft: Draft, reference: datetime | None) -> datetime:
 
 def detect_newest_first(drafts: tuple[Draft, ...], zone: tzinfo) -> bool:
     """Newest first unless most steps between neighbours (within a date block) go forward."""
+    forward, backward = order_steps(drafts, zone)
+    return backward >= forward
+
+
+def order_steps(drafts: tuple[Draft, ...], zone: tzinfo) -> tuple[int, int]:
+    """How many steps between neighbouring stamps (within a date block) go forward, and back."""
     forward = backward = 0
     for _, block in _blocks(drafts):
         keys = [_order_key(d.stamp, zone) for d in block]
@@ -135,7 +206,7 @@ def detect_newest_first(drafts: tuple[Draft, ...], zone: tzinfo) -> bool:
                 continue
             later = b > a if isinstance(a, datetime) else (0 < b - a <= 720 or b - a < -720)
             forward, backward = (forward + 1, backward) if later else (forward, backward + 1)
-    return backward >= forward
+    return forward, backward
 
 
 def _order_key(stamp: Stamp, zone: tzinfo) -> datetime | int | None:
@@ -167,15 +238,30 @@ def _blocks(drafts: tuple[Draft, ...] | list[Draft]) -> list[tuple[int, list[Dra
     return sorted(blocks.items())
 
 
-def _fallback_date(page: ParsedPage, default_date: date | None) -> date:
-    if page.page_date is not None:
-        return page.page_date
-    if default_date is not None:
-        return default_date
-    if any(
-        d.stamp and (d.stamp.instant or (d.stamp.date and d.stamp.date.year)) for d in page.drafts
-    ):
-        return next(_stamp_date(d.stamp) for d in page.drafts if d.stamp and _stamp_date(d.stamp))
+def _fallback_date(context: _Context) -> date:
+    """The date of updates above any date line: --date, else the page's, else a stamp's."""
+    page, given = context.page, context.default_date
+    stated = page.page_date
+    where = f"line {page.page_date_line[0]}" if page.page_date_line else "the page"
+    if given is not None:
+        if stated is not None and stated != given:
+            context.warnings.append(
+                f"the page states {stated} ({where}) but --date says {given}: used --date"
+            )
+        context.assumptions.append(Assumption(DATE, given.isoformat(), "--date"))
+        return given
+    if stated is not None:
+        line = page.page_date_line[0] if page.page_date_line else None
+        text = page.page_date_line[1] if page.page_date_line else ""
+        source = f"{where}: {text[:60]!r}" if text else where
+        context.assumptions.append(Assumption(DATE, stated.isoformat(), source, line))
+        return stated
+    dated = [(d, _stamp_date(d.stamp)) for d in page.drafts if d.stamp and _stamp_date(d.stamp)]
+    if dated:
+        draft, day = dated[0]
+        source = f"the date in the stamp on line {draft.line}"
+        context.assumptions.append(Assumption(DATE, day.isoformat(), source, draft.line))
+        return day
     if any(page.block_dates):
         raise UndatedPageError(
             f"updates above line {page.drafts[0].line} come before any date line"
@@ -218,14 +304,10 @@ def _page_reference(page: ParsedPage, default_date: date | None, zone: tzinfo) -
     if day is None:
         return None
     printed = resolve_zone(stamp.zone) if stamp.zone else None
-    return datetime.combine(day, time(stamp.hour, stamp.minute)).replace(
-        tzinfo=page.page_zone or printed or zone
-    )
+    return datetime.combine(day, time(stamp.hour, stamp.minute)).replace(tzinfo=printed or zone)
 
 
-def _zone(
-    draft: Draft, page_zone: tzinfo | None, default_zone: tzinfo, warnings: list[str]
-) -> tzinfo:
+def _zone(draft: Draft, default_zone: tzinfo, warnings: list[str]) -> tzinfo:
     stamp = draft.stamp
     if stamp.zone:
         options = zone_candidates(stamp.zone)
@@ -233,7 +315,7 @@ def _zone(
             return _dual_zone(draft, options, warnings)
         if options:
             return options[0]
-    return page_zone or default_zone
+    return default_zone
 
 
 def _dual_zone(draft: Draft, options: list[tzinfo], warnings: list[str]) -> tzinfo:
@@ -260,7 +342,7 @@ def _wall_instants(day: date, stamp: Stamp, zone: tzinfo) -> tuple[datetime, ...
 
 
 def _settle_ambiguous(
-    candidates: list[_Candidate], newest_first: bool, warnings: list[str]
+    candidates: list[_Candidate], newest_first: bool, context: _Context
 ) -> list[Timed]:
     """Wall times that are ambiguous or skipped by a clock change: the page's order decides.
 
@@ -281,12 +363,22 @@ def _settle_ambiguous(
         group = twins[candidate.options]
         if len(fitting) != 1 and len(group) == len(candidate.options):
             fitting = [sorted(candidate.options, reverse=newest_first)[group.index(index)]]
+        line = candidate.draft.line
         if len(fitting) != 1:
-            line = candidate.draft.line
-            warnings.append(
+            context.warnings.append(
                 f"line {line}: clock time is ambiguous at a clock change; took the earlier"
             )
         fixed[index] = fitting[0] if len(fitting) == 1 else candidate.options[0]
+        reading = "the earlier" if fixed[index] == min(candidate.options) else "the later"
+        source = (
+            f"line {line}: {_clock(candidate.draft.stamp)} happens twice or never at a clock "
+            f"change; {reading} reading ({fixed[index]:%H:%M} UTC) fits the page's order"
+            if len(fitting) == 1
+            else f"line {line}: nothing on the page tells the two readings apart"
+        )
+        context.assumptions.append(
+            Assumption(DAYLIGHT_SAVING, fixed[index].isoformat(), source, line)
+        )
     return [Timed(c.draft, f) for c, f in zip(candidates, fixed, strict=True)]
 
 
@@ -304,9 +396,10 @@ def _untimed(
     """Updates without clocks keep their date and their order: second N after local midnight."""
     newest_first = True if order is None else order
     timed: list[Timed] = []
+    context = _Context(page, default_date, zone, newest_first, None, [], [])
     for block, drafts in _blocks(page.drafts):
         try:
-            day = page.block_dates[block] or _fallback_date(page, default_date)
+            day = _block_date(block, context) or _fallback_date(context)
         except UndatedPageError as exc:
             raise UndatedPageError(
                 "no timestamps found (lines such as '1808 GMT — Headline') and no date: "
@@ -317,4 +410,10 @@ def _untimed(
         positions = {id(d): i for i, d in enumerate(ordered)}
         timed += [Timed(d, midnight + timedelta(seconds=positions[id(d)])) for d in drafts]
     warning = "the page has no timestamps: updates keep the page's date and order only"
-    return Resolution(tuple(timed), newest_first, (warning,))
+    order_source = "--order" if order is not None else "pages without timestamps are read so"
+    context.assumptions.append(
+        Assumption(ORDER, "newest first" if newest_first else "oldest first", order_source)
+    )
+    return Resolution(
+        tuple(timed), newest_first, (warning, *context.warnings), tuple(context.assumptions)
+    )

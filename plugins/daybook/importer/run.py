@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import shutil
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from pathlib import Path
 
 from ..dayfile import DayFileCodec, day_path, write_text_atomic
 from ..errors import DayFileError, SourceError
 from ..model import Day, Timeline, Update, zone
+from .assumptions import DAY_ZONE, ZONE, Assumption
 from .attribution import body_source, headline_source, signature
 from .html import visible_lines
 from .layout import parse_page
@@ -21,7 +23,15 @@ from .report import FileReport, ImportedUpdate
 from .resolve import Timed, UndatedPageError, resolve
 from .source import MAX_PAGE_BYTES, SavedPage, read_page
 from .structured import StructuredPage, extract
-from .text import Skipped
+from .text import ParsedPage, Skipped
+from .zonechoice import (
+    MissingZoneError,
+    TimelineZones,
+    ZoneChoice,
+    choose_zones,
+    missing_zone_message,
+    needs_zone,
+)
 
 logger = logging.getLogger(__name__)
 NO_TEXT = "timestamp with no text"
@@ -35,11 +45,12 @@ class ImportOptions:
     content_dir: Path
     archive_dir: Path | None = None
     """Where saved pages are kept (archive/); None: do not archive."""
-    tz: tzinfo | None = None
-    """Zone for clock times printed without one; default: the timeline's zone."""
+    tz: str | None = None
+    """--tz: the IANA zone of clock times printed without one; wins over the page's note."""
     default_date: date | None = None
     reference: datetime | None = None
-    """When the page was saved: the reference for relative stamps ("3h ago")."""
+    """When the page was saved: the reference for relative stamps ("3h ago"). Given without
+    a zone (a wall-clock time), it is read in the zone the page's clock times are read in."""
     newest_first: bool | None = None
     """Force the page's reading order; None detects it."""
     dry_run: bool = False
@@ -59,6 +70,9 @@ class Found:
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...]
     newest_first: bool
+    day_zone: str
+    """The IANA zone the timeline's days are counted in."""
+    assumptions: tuple[Assumption, ...] = ()
 
 
 @dataclass
@@ -78,14 +92,15 @@ class Importer:
         new_capture = not self._already_archived(path)
         changed: dict[Path, Day] = {}
         imported: list[ImportedUpdate] = []
-        for target, items in _by_day(found.items, timeline, self.options.content_dir).items():
-            day = changed.get(target) or self._load_day(target, items[0][1], timeline)
+        content = self.options.content_dir
+        for target, items in _by_day(found.items, timeline, found.day_zone, content).items():
+            day = changed.get(target) or self._load_day(target, items[0][1], found.day_zone)
             merged = merge_day(
                 day, [u for _, u in items], archived, new_capture, self.options.captured
             )
             changed[target] = merged.day
             for (line, _), (stored, status) in zip(items, merged.outcomes, strict=True):
-                day_name = stored.published.astimezone(zone(timeline.timezone)).date().isoformat()
+                day_name = stored.published.astimezone(zone(day.timezone)).date().isoformat()
                 imported.append(ImportedUpdate(stored, day_name, timeline.slug, status, line))
         written = () if self.options.dry_run else self._write(path, changed)
         self._days.update(changed)
@@ -97,27 +112,63 @@ class Importer:
             skipped=found.skipped,
             warnings=(*page.warnings, *found.warnings),
             written=written,
+            assumptions=found.assumptions,
+            day_zone=found.day_zone,
         )
 
-    def _zone(self) -> tzinfo:
-        return self.options.tz or zone(self.options.timeline.timezone)
+    def known_zones(self) -> TimelineZones:
+        """The timeline's zone as the settings, --tz and its existing day files give it."""
+        timeline = self.options.timeline
+        stored = None
+        if not timeline.timezone:
+            pending = [d.timezone for d in self._days.values() if d.timeline == timeline.slug]
+            content = self.options.content_dir
+            stored = pending[-1] if pending else stored_zone(content, timeline.slug)
+        return TimelineZones(self.options.tz, timeline.timezone, stored)
 
     def _read_updates(self, page: SavedPage) -> Found:
         if page.format == "html":
-            structured = extract(page.text, self._zone())
+            structured = self._structured(page)
             if structured is not None:
-                return _from_structured(structured)
+                return structured
             return self._from_text(page.path, visible_lines(page.text))
         return self._from_text(page.path, page.text)
+
+    def _structured(self, page: SavedPage) -> Found | None:
+        known = self.known_zones()
+        fallback = known.option or known.configured or known.stored
+        try:
+            structured = extract(page.text, zone(fallback) if fallback else None)
+        except MissingZoneError as exc:
+            raise SourceError(page.path, str(exc)) from exc
+        if structured is None:
+            return None
+        markup = f"the page's {structured.method} markup"
+        assumptions = [Assumption(ZONE, "as given with each timestamp", markup)]
+        day_zone = known.configured or known.stored
+        if not day_zone:
+            day_zone = known.option or structured.offset_zone or "UTC"
+            source = "--tz" if known.option else f"the offset of the timestamps in {markup}"
+            value = f"{day_zone} (the timeline has no zone in the settings)"
+            assumptions.append(Assumption(DAY_ZONE, value, source))
+        return _from_structured(structured, day_zone, tuple(assumptions))
 
     def _from_text(self, path: str, text: str) -> Found:
         parsed = parse_page(text)
         if not parsed.drafts:
             raise SourceError(path, "no updates found (no lines such as '1808 GMT — Headline')")
         options = self.options
+        choice = self._zones(path, parsed)
+        reference = options.reference
+        if reference is not None and reference.tzinfo is None:
+            reference = reference.replace(tzinfo=choice.clock or zone(choice.day_zone))
         try:
             resolution = resolve(
-                parsed, options.default_date, self._zone(), options.reference, options.newest_first
+                parsed,
+                options.default_date,
+                choice.clock or zone(choice.day_zone),
+                reference,
+                options.newest_first,
             )
         except UndatedPageError as exc:
             raise SourceError(path, str(exc)) from exc
@@ -125,25 +176,36 @@ class Importer:
         return Found(
             items=tuple(items),
             skipped=tuple(sorted([*parsed.skipped, *empty], key=lambda s: s.line)),
-            warnings=(*parsed.warnings, *resolution.warnings),
+            warnings=(*parsed.warnings, *choice.warnings, *resolution.warnings),
             newest_first=resolution.newest_first,
+            day_zone=choice.day_zone,
+            assumptions=(*choice.assumptions, *resolution.assumptions),
         )
 
-    def _load_day(self, target: Path, first: Update, timeline: Timeline) -> Day:
+    def _zones(self, path: str, parsed: ParsedPage) -> ZoneChoice:
+        """The page's zones; a page whose clock times have no zone anywhere is refused."""
+        near = parsed.page_date or next((d for d in parsed.block_dates if d), None)
+        choice = choose_zones(parsed, self.known_zones(), near or self.options.default_date)
+        if choice.clock is None and needs_zone(parsed):
+            raise SourceError(path, missing_zone_message(parsed))
+        return choice
+
+    def _load_day(self, target: Path, first: Update, day_zone: str) -> Day:
         if target in self._days:
             return self._days[target]
         if target.exists():
             try:
                 text = target.read_text(encoding="utf-8")
-                return self.codec.loads(text, str(target), timeline.slug)
+                return self.codec.loads(text, str(target), self.options.timeline.slug)
             except (DayFileError, UnicodeDecodeError) as exc:
                 reason = f"existing day file is broken, fix it first: {exc}"
                 raise SourceError(str(target), reason) from exc
-        local = first.published.astimezone(zone(timeline.timezone)).date()
+        timeline = self.options.timeline
+        local = first.published.astimezone(zone(day_zone)).date()
         return Day(
             timeline=timeline.slug,
             date=local,
-            timezone=timeline.timezone,
+            timezone=day_zone,
             updates=(),
             title=f"{timeline.title}: {local:%A, %B} {local.day}, {local.year}",
         )
@@ -205,7 +267,9 @@ def build_update(item: Timed) -> Update:
     )
 
 
-def _from_structured(page: StructuredPage) -> Found:
+def _from_structured(
+    page: StructuredPage, day_zone: str, assumptions: tuple[Assumption, ...]
+) -> Found:
     """Updates from markup carry exact instants; the page order plays no part."""
     updates = sorted(
         (
@@ -223,7 +287,7 @@ def _from_structured(page: StructuredPage) -> Found:
         key=lambda u: u.published,
     )
     note = f"updates read from the page's {page.method} markup"
-    return Found(tuple((0, u) for u in updates), (), (note,), newest_first=True)
+    return Found(tuple((0, u) for u in updates), (), (note,), True, day_zone, assumptions)
 
 
 def _chronological(
@@ -237,10 +301,22 @@ def _chronological(
     return [(line, u) for line, u in items if u.headline or u.body], empty
 
 
+def stored_zone(content_dir: Path, slug: str) -> str | None:
+    """The zone the timeline's latest day file was written in, or None if it has none."""
+    folder = content_dir / slug
+    days = sorted(folder.glob("[0-9][0-9][0-9][0-9]/*.md")) if folder.is_dir() else []
+    for path in reversed(days):
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in itertools.islice(handle, 12):
+                if line.lower().startswith("timezone:"):
+                    return line.split(":", 1)[1].strip() or None
+    return None
+
+
 def _by_day(
-    items: tuple[tuple[int, Update], ...], timeline: Timeline, content_dir: Path
+    items: tuple[tuple[int, Update], ...], timeline: Timeline, day_zone: str, content_dir: Path
 ) -> dict[Path, list[tuple[int, Update]]]:
-    tz = zone(timeline.timezone)
+    tz = zone(day_zone)
     groups: dict[Path, list[tuple[int, Update]]] = {}
     for item in items:
         local = item[1].published.astimezone(tz)

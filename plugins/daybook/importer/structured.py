@@ -12,12 +12,14 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timezone, tzinfo
 
 from bs4 import BeautifulSoup, Tag
 
 from .htmlmd import body_markdown, is_chrome
 from .paragraphs import to_markdown
+from .zonechoice import MissingZoneError
+from .zones import zone_name
 
 logger = logging.getLogger(__name__)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
@@ -45,11 +47,18 @@ class StructuredPage:
     updates: tuple[StructuredUpdate, ...]
     method: str
 
+    @property
+    def offset_zone(self) -> str | None:
+        """An IANA name for the offset the markup's first timestamp carries (Etc/GMT-2)."""
+        offset = self.updates[0].published.utcoffset() if self.updates else None
+        return zone_name(timezone(offset)) if offset is not None else None
 
-def extract(html: str, zone: tzinfo) -> StructuredPage | None:
+
+def extract(html: str, zone: tzinfo | None) -> StructuredPage | None:
     """Updates from the page's structured markup, or None when it has none usable.
 
-    Times printed without an offset are read in *zone* (the page's or the timeline's).
+    Times printed without an offset are read in *zone* (--tz or the timeline's); with no
+    zone, they are refused (MissingZoneError) rather than read as UTC.
     """
     soup = BeautifulSoup(html, "html.parser")
     finders = (
@@ -226,9 +235,16 @@ def _epoch_attribute(tag: Tag | None) -> datetime | None:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def _in_zone(update: StructuredUpdate, zone: tzinfo) -> StructuredUpdate:
+def _in_zone(update: StructuredUpdate, zone: tzinfo | None) -> StructuredUpdate:
     def aware(value: datetime | None) -> datetime | None:
-        return value.replace(tzinfo=zone) if value is not None and value.tzinfo is None else value
+        if value is None or value.tzinfo is not None:
+            return value
+        if zone is None:
+            raise MissingZoneError(
+                f"the page's markup gives {value:%Y-%m-%d %H:%M} without an offset and neither "
+                "--tz nor the timeline's settings give a zone; give --tz, e.g. --tz Europe/London"
+            )
+        return value.replace(tzinfo=zone)
 
     return replace(update, published=aware(update.published), updated=aware(update.updated))
 

@@ -9,27 +9,21 @@ labelled stamp is the page's own "Updated" time rather than an update.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
 from . import noise
-from .clock import Stamp, match_stamp
+from .clock import Stamp
 from .dates import match_date_line
+from .lines import Line
 from .paragraphs import is_fragment, is_title_like, split_headline
+from .templates import PAGE_UPDATED, classify_lines
 from .zones import page_zone_statement
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
-_RULE = re.compile(r"^[_=*~\-–—]{3,}$")
 ZONE_NOTE = "time-zone note (applied to the page)"
 PAGE_TITLE = "page title"
 STAND_FIRST = "stand-first"
 PAGE_FOOTER = "page footer"
-PAGE_UPDATED = "page's own updated time (used for relative stamps)"
-RELATIVE_BESIDE = "relative time (the absolute stamp beside it is used)"
-RULE_LINE = "separator line"
-UPDATED_NOTE = "'updated' note inside an update"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +63,12 @@ class ParsedPage:
     """The page's own "Updated …" stamp, the reference for relative stamps."""
     page_date: date | None = None
     """A date the page states outside date lines (in its title, intro or URL)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One non-blank source line and what it is."""
-
-    number: int
-    text: str
-    kind: str
-    """"date", "zone", "stamp", "rule", "noise" or "text"."""
-    stamp: Stamp | None = None
-    reason: str = ""
+    zone_note: tuple[int, str] | None = None
+    """The line (number, text) whose note gave *page_zone*."""
+    block_lines: tuple[int, ...] = ()
+    """The line number of each block's date line (0 for the block above the first one)."""
+    page_date_line: tuple[int, str] | None = None
+    """The line (number, text) *page_date* was read from."""
 
 
 @dataclass
@@ -90,6 +78,8 @@ class _Builder:
     headlines_above: set[int]
     title: str = ""
     block_dates: list[date | None] = field(default_factory=lambda: [None])
+    block_lines: list[int] = field(default_factory=lambda: [0])
+    zone_note: tuple[int, str] | None = None
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_zone: tzinfo | None = None
@@ -113,119 +103,6 @@ class _Builder:
             author = stamp.prefix or None
             self.drafts.append(Draft(number, stamp, block, headline, tuple(body), author))
         self.current, self.paragraphs, self.paragraph_lines, self.above = None, [], [], ""
-
-
-def clean_line(raw: str) -> str:
-    """One source line with odd spaces folded and control characters removed."""
-    if raw.isascii() and raw.isprintable():  # the common case: only plain spaces to fold
-        return " ".join(raw.split())
-    return _SPACES.sub(" ", _CONTROL.sub("", raw)).strip()
-
-
-def classify_lines(text: str) -> list[Line]:
-    """Every non-blank line with its kind, page-level stamp decisions already made."""
-    lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = clean_line(raw)
-        if line:
-            lines.append(_classify(number, line))
-    lines = _drop_sentence_stamps(lines)
-    lines = _mark_page_updated(_mark_repeated_stamps(lines))
-    return _put_stamps_first(_mark_redundant_relative(lines))
-
-
-def _classify(number: int, text: str) -> Line:
-    if match_date_line(text):
-        return Line(number, text, "date")
-    if page_zone_statement(text) is not None:
-        return Line(number, text, "zone")
-    stamp = match_stamp(text)
-    if stamp is not None:
-        return Line(number, text, "stamp", stamp)
-    if _RULE.match(text):
-        return Line(number, text, "rule", reason=RULE_LINE)
-    reason = noise.classify(text)
-    return Line(number, text, "noise", reason=reason) if reason else Line(number, text, "text")
-
-
-def _drop_sentence_stamps(lines: list[Line]) -> list[Line]:
-    """A page that marks updates with punctuation after the time ("1808 GMT —", "7 p.m.:")
-    does not also mark some with a bare space, so "7 p.m. curfew begins…" is text."""
-    stamps = [line.stamp for line in lines if line.stamp]
-    styles = Counter(s.separator in ("dash", "colon", "bar") for s in stamps)
-    if styles[True] <= styles[False]:
-        return lines
-    return [
-        Line(line.number, line.text, "text")
-        if line.stamp and line.stamp.separator == "space" and not line.stamp.zone
-        else line
-        for line in lines
-    ]
-
-
-def _mark_page_updated(lines: list[Line]) -> list[Line]:
-    """Labelled stamps ("Updated 10:32 GMT, 2 March 2025") on a page whose updates are not
-    labelled are notes, not updates: the first, above the updates, dates the page."""
-    stamps = [line for line in lines if line.stamp]
-    labelled = [line for line in stamps if line.stamp.labelled]
-    if not labelled or len(labelled) * 2 >= len(stamps):
-        return lines
-    first = stamps[0] if stamps[0].stamp.labelled else None
-    return [
-        Line(ln.number, ln.text, "updated", ln.stamp)
-        if ln is first
-        else Line(ln.number, ln.text, "noise", reason=UPDATED_NOTE)
-        if ln in labelled
-        else ln
-        for ln in lines
-    ]
-
-
-def _mark_repeated_stamps(lines: list[Line]) -> list[Line]:
-    """A stamp printed twice in a row (NYT copies) starts one update, not two."""
-    marked = list(lines)
-    for index in range(1, len(lines)):
-        line, before = lines[index], lines[index - 1]
-        if line.kind == "stamp" and before.kind == "stamp" and line.text == before.text:
-            marked[index] = Line(line.number, line.text, "noise", reason=noise.REPEATED_LINE)
-    return marked
-
-
-def _put_stamps_first(lines: list[Line]) -> list[Line]:
-    """Pages that print each stamp under its update (the Independent's "Name25 February 2022
-    10:55") are reordered so every stamp opens its update, as on other pages."""
-    stamps = [line for line in lines if line.stamp]
-    if not stamps or not all(s.stamp.trailing for s in stamps):
-        return lines
-    ordered: list[Line] = []
-    pending: list[Line] = []
-    for line in lines:
-        if not line.stamp:
-            pending.append(line)
-            continue
-        if not ordered:  # above the first update: keep the page's title and intro in front
-            start = _last_headline(pending)
-            ordered, pending = pending[:start], pending[start:]
-        ordered += [line, *pending]
-        pending = []
-    return ordered + pending
-
-
-def _last_headline(lines: list[Line]) -> int:
-    texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    heads = [i for i in texts if is_title_like(lines[i].text)]
-    return heads[-1] if heads else (texts[0] if texts else len(lines))
-
-
-def _mark_redundant_relative(lines: list[Line]) -> list[Line]:
-    """ "5h ago" directly above "16:45": the absolute stamp counts, the relative one is noise."""
-    marked = list(lines)
-    for index, line in enumerate(lines[:-1]):
-        after = lines[index + 1]
-        bare_relative = line.stamp and line.stamp.relative and not line.stamp.rest
-        if bare_relative and after.stamp and not after.stamp.relative:
-            marked[index] = Line(line.number, line.text, "noise", reason=RELATIVE_BESIDE)
-    return marked
 
 
 def headlines_above(lines: list[Line]) -> set[int]:
@@ -276,6 +153,8 @@ def parse_lines(lines: list[Line]) -> ParsedPage:
         warnings=tuple(state.warnings),
         page_zone=state.page_zone,
         reference=state.reference,
+        zone_note=state.zone_note,
+        block_lines=tuple(state.block_lines),
     )
 
 
@@ -287,8 +166,10 @@ def _take(state: _Builder, line: Line) -> None:
             state.warnings.append(f"line {number}: weekday in {text!r} does not match {day}")
         state.close_update()
         state.block_dates.append(day)
+        state.block_lines.append(number)
     elif line.kind == "zone":
         state.page_zone = page_zone_statement(text)
+        state.zone_note = (number, text)
         state.skip(number, text, ZONE_NOTE)
     elif line.kind == "updated":
         state.reference = line.stamp

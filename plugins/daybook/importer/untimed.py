@@ -10,7 +10,8 @@ import re
 from datetime import date
 
 from . import noise
-from .dates import MONTHS, match_date_line
+from .calendar_words import MONTHS
+from .dates import match_date_line
 from .paragraphs import is_title_like
 from .text import PAGE_TITLE, STAND_FIRST, Draft, Line, Skipped
 
@@ -46,9 +47,13 @@ def date_in_text(text: str) -> date | None:
 
 def split_untimed(
     lines: list[Line],
-) -> tuple[list[Draft], list[date | None], list[Skipped], date | None]:
-    """Drafts without stamps, the date blocks, skipped lines and a date stated in the preamble."""
+) -> tuple[
+    list[Draft], list[date | None], list[int], list[Skipped], tuple[date, tuple[int, str]] | None
+]:
+    """Drafts without stamps, the date blocks and their lines, skipped lines, and a date stated
+    in the preamble with the line it came from."""
     blocks: list[date | None] = [None]
+    block_lines = [0]
     skipped: list[Skipped] = []
     segments: list[tuple[int, list[Line]]] = []
     by_rules = any(line.kind == "rule" for line in lines)
@@ -56,6 +61,7 @@ def split_untimed(
     for index, line in enumerate(lines):
         if line.kind == "date":
             blocks.append(match_date_line(line.text)[0])
+            block_lines.append(line.number)
             current = None
         elif line.kind in ("noise", "rule", "zone", "updated", "stamp"):
             skipped.append(Skipped(line.number, line.text, line.reason or noise.PAGE_NOISE))
@@ -67,7 +73,7 @@ def split_untimed(
         else:
             current.append(line)
     drafts, preamble_date = _drafts(segments, skipped)
-    return drafts, blocks, skipped, preamble_date
+    return drafts, blocks, block_lines, skipped, preamble_date
 
 
 def _starts_update(lines: list[Line], index: int) -> bool:
@@ -83,13 +89,14 @@ def _starts_update(lines: list[Line], index: int) -> bool:
 
 def _drafts(
     segments: list[tuple[int, list[Line]]], skipped: list[Skipped]
-) -> tuple[list[Draft], date | None]:
+) -> tuple[list[Draft], tuple[date, tuple[int, str]] | None]:
     drafts: list[Draft] = []
     preamble_date = None
     for block, segment in segments:
         texts = [line.text for line in segment]
         if not drafts and _is_page_title(texts):
-            preamble_date = date_in_text(" ".join(texts))
+            found = date_in_text(" ".join(texts))
+            preamble_date = (found, (segment[0].number, texts[0])) if found else None
             skipped += [
                 Skipped(ln.number, ln.text, PAGE_TITLE if i == 0 else STAND_FIRST)
                 for i, ln in enumerate(segment)

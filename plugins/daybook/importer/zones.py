@@ -86,6 +86,45 @@ def page_zone_statement(line: str) -> tzinfo | None:
     return found
 
 
+# The IANA zone whose days a page printing this word keeps: "BST" pages are London's, while
+# "GMT" alone is what outlets that print GMT all year (wires, Doha, Istanbul) mean.
+_IANA_FOR = {
+    "GMT": "GMT", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London", "UK": "Europe/London",
+    "LONDON": "Europe/London", "WET": "WET", "WEST": "WET", "CET": "CET", "CEST": "CET",
+    "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin", "EET": "EET", "EEST": "EET",
+    "KYIV": "Europe/Kyiv", "KIEV": "Europe/Kyiv", "MSK": "Europe/Moscow", "MOSCOW": "Europe/Moscow",
+    "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
+    "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+    "EAT": "Africa/Nairobi", "CAT": "Africa/Maputo", "WAT": "Africa/Lagos",
+    "SAST": "Africa/Johannesburg", "EST": "America/New_York", "EDT": "America/New_York",
+    "ET": "America/New_York", "EASTERN": "America/New_York", "CST": "America/Chicago",
+    "CDT": "America/Chicago", "CT": "America/Chicago", "CENTRAL": "America/Chicago",
+    "MST": "America/Denver", "MDT": "America/Denver", "MT": "America/Denver",
+    "MOUNTAIN": "America/Denver", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles", "AST": "America/Halifax",
+}  # fmt: skip
+
+
+def zone_name(tz: tzinfo) -> str | None:
+    """An IANA name for a zone read off a page, for counting days in it; None if it has none.
+
+    Abbreviations name the place's zone ("EDT" -> America/New_York), whole-hour offsets an
+    Etc/GMT zone; an offset such as UTC+05:45 with no name has none.
+    """
+    key = getattr(tz, "key", None)
+    if key:
+        return str(key)
+    label = tz.tzname(None) or ""
+    if label.upper() in _IANA_FOR:
+        return _IANA_FOR[label.upper()]
+    offset = tz.utcoffset(None)
+    if offset is None or offset.total_seconds() % 3600:
+        return None
+    hours = int(offset.total_seconds() // 3600)
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
 def zone_candidates(word: str) -> list[tzinfo]:
     """Every zone a printed word may mean, the usual reading first."""
     key = " ".join(word.upper().replace(".", "").split())
