@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .templates import classify_lines
+from .templates import PAGE_UPDATED, classify_lines
 from .text import PAGE_TITLE, STAND_FIRST, ParsedPage, parse_lines
 from .untimed import date_in_text, split_untimed
 from .zones import page_zone_statement
@@ -17,7 +17,7 @@ def parse_page(text: str) -> ParsedPage:
     if any(line.kind == "stamp" for line in lines):
         page = parse_lines(lines)
         preamble = [(s.line, s.text) for s in page.skipped if s.reason in (PAGE_TITLE, STAND_FIRST)]
-        found = _first_date(preamble)
+        found = _first_date(preamble) or _stamp_date(page)
         return replace(
             page, page_date=found[0] if found else None, page_date_line=found[1] if found else None
         )
@@ -37,6 +37,19 @@ def parse_page(text: str) -> ParsedPage:
         block_lines=tuple(block_lines),
         page_date_line=found[1] if found else None,
     )
+
+
+def _stamp_date(page: ParsedPage) -> tuple[date, tuple[int, str]] | None:
+    """The date of the page's own timestamp ("Updated …, 2 March 2025"), when it has a year."""
+    stamp = page.reference
+    if stamp is None or stamp.date is None or stamp.date.year is None:
+        return None
+    try:
+        day = date(stamp.date.year, stamp.date.month, stamp.date.day)
+    except ValueError:
+        return None
+    line = next((s.line, s.text) for s in page.skipped if s.reason == PAGE_UPDATED)
+    return day, line
 
 
 def _first_date(lines: list[tuple[int, str]]) -> tuple[date, tuple[int, str]] | None:

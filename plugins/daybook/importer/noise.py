@@ -13,6 +13,7 @@ CREDIT_LINE = "credit line"
 EMBED = "embedded post"
 BYLINE = "byline"
 CLOCK_HEADER = "clock header (local times of several cities)"
+EDIT_NOTE = "note of when the outlet edited the update"
 
 # Navigation, sharing and site chrome seen on real live blogs (reference/formats.md §3),
 # compared after lower-casing and dropping trailing dots, emoji and arrows.
@@ -54,6 +55,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(image source|image caption|media caption|copyright|credit)\s*[,:.]", re.I),
      PHOTO_CAPTION),
     (re.compile(r"^\(?(ap photo|reuters|afp|getty images?|epa)/[^)]*\)?$", re.I), PHOTO_CAPTION),
+    (re.compile(r"^[A-Z][\w .'’-]{0,40}/\s?[A-Z][\w .'’()-]{0,40}$"), CREDIT_LINE),
+    (re.compile(r"^(?:updated|edited)$|^at \d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$",
+                re.I), EDIT_NOTE),
+    (re.compile(r"^(?:related|read more|see also|more on this|trending)\s*:\s*\S", re.I),
+     OTHER_DAY_LINK),
     (re.compile(r"^[—–-]\s*.+\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$"), EMBED),
     (re.compile(r"^pic\.twitter\.com/\S+$|^https?://t\.co/\S+$", re.I), EMBED),
     (re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,? [A-Z][a-z]{2,8}\.? \d{1,2},? "

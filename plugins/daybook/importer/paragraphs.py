@@ -9,6 +9,8 @@ from .clock import Stamp
 
 BULLET = re.compile(r"^[•·▪●◦*-]\s+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_LEAD_HEADLINE = re.compile(r"^(?P<head>\S.{0,58}?)\s+[–—]\s+(?P<body>\S.*)$")
+_OPEN_END = re.compile(r"[.!?…:;][\"'”’)]*$")
 _WORD = re.compile(r"\S+")
 
 
@@ -22,16 +24,52 @@ def is_title_like(text: str) -> bool:
     return 0 < words(text) <= 20 and not SENTENCE_END.search(text) and not BULLET.match(text)
 
 
+def reads_as_sentence(text: str) -> bool:
+    """Text that ends like a sentence or runs too long for a headline."""
+    return words(text) > 20 or bool(SENTENCE_END.search(text))
+
+
+def rests_open_bodies(rests: list[str]) -> bool:
+    """Whether a page's text after its stamps is body (most of it sentences) or headlines."""
+    sentences = sum(1 for rest in rests if reads_as_sentence(rest))
+    return len(rests) >= 2 and sentences * 2 > len(rests)
+
+
+def join_wrapped(rest: str, paragraphs: list[str]) -> tuple[str, list[str]]:
+    """Hard-wrapped text joined again: a line that starts in lower case and follows a line
+    that did not end a sentence continues it ("…has written" ⏎ "on Twitter that…")."""
+    joined: list[str] = [rest] if rest else []
+    for paragraph in paragraphs:
+        if joined and paragraph[:1].islower() and not _OPEN_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    if rest:
+        return joined[0], joined[1:]
+    return "", joined
+
+
 def is_fragment(text: str) -> bool:
     """A few words that are no sentence ("Route 6"): page furniture when they trail a page."""
     return words(text) <= 3 and not SENTENCE_END.search(text) and not BULLET.match(text)
 
 
-def split_headline(stamp: Stamp, paragraphs: list[str], above: str = "") -> tuple[str, list[str]]:
-    """Decide what of the stamp line and the paragraphs below it is headline and what is body."""
+def split_headline(
+    stamp: Stamp, paragraphs: list[str], above: str = "", rests_are_body: bool = False
+) -> tuple[str, list[str]]:
+    """Decide what of the stamp line and the paragraphs below it is headline and what is body.
+
+    *rests_are_body*: the page writes its text straight after the stamp ("6:59pm Reporting
+    from Suez, …"), so text on a stamp line opens the body.
+    """
     if above or stamp.headline:
         body = [stamp.rest, *paragraphs] if stamp.rest else list(paragraphs)
         return above or stamp.headline, body
+    if stamp.rest and rests_are_body:
+        lead = _LEAD_HEADLINE.match(stamp.rest)
+        if lead and is_title_like(lead.group("head")) and reads_as_sentence(lead.group("body")):
+            return lead.group("head"), [lead.group("body"), *paragraphs]  # "DONE DEAL – Two…"
+        return "", [stamp.rest, *paragraphs]
     if stamp.rest:
         return _split_stamp_line(stamp, list(paragraphs))
     if len(paragraphs) >= 2 and is_title_like(paragraphs[0]):

@@ -72,7 +72,8 @@ def resolve(
     candidates: list[_Candidate] = []
     for block, drafts in _blocks(page.drafts):
         day = _block_date(block, context)
-        candidates += _block_candidates(drafts, day, context)
+        whole_page = day is None or block in page.page_dated_blocks
+        candidates += _block_candidates(drafts, day, context, whole_page)
     timed = _settle_ambiguous(candidates, newest_first, context)
     return Resolution(tuple(timed), newest_first, tuple(context.warnings), tuple(assumptions))
 
@@ -127,18 +128,25 @@ class _Context:
     assumptions: list[Assumption]
 
 
-def _block_candidates(drafts: list[Draft], day: date | None, context: _Context) -> list[_Candidate]:
-    """Instants for the drafts under one date line, carrying the date across midnight."""
-    found: list[_Candidate] = []
+def _block_candidates(
+    drafts: list[Draft], day: date | None, context: _Context, whole_page: bool
+) -> list[_Candidate]:
+    """Instants for the drafts under one date line, carrying the date across midnight.
+
+    A date line is the date of the first update below it. A date stated for the whole page
+    (--date, its title) is the date of its oldest update, the day the page began.
+    """
+    planned: list[tuple[Draft, date | None, tzinfo | None]] = []
     previous: tuple[int, Draft] | None = None
     for draft in drafts:
         stamp = draft.stamp
         if stamp.instant is not None or stamp.relative is not None:
-            found.append(_Candidate(draft, (_absolute(draft, context.reference),)))
+            planned.append((draft, None, None))
             continue
         zone = _zone(draft, context.default_zone, context.warnings)
         minutes = _utc_minutes(stamp, zone, day)
         if stamp.date is not None:
+            whole_page = False
             day = _full_date(
                 stamp.date, day or context.default_date or _year_hint(context.page), draft
             )
@@ -147,8 +155,33 @@ def _block_candidates(drafts: list[Draft], day: date | None, context: _Context) 
         elif previous is not None:
             day = _carry_date(day, previous, (minutes, draft), context)
         previous = (minutes, draft)
-        found.append(_Candidate(draft, _wall_instants(day, stamp, zone)))
-    return found
+        planned.append((draft, day, zone))
+    if whole_page and context.newest_first:
+        planned = _anchor_oldest(planned, context)
+    return [
+        _Candidate(draft, _wall_instants(day, draft.stamp, zone))
+        if day is not None and zone is not None
+        else _Candidate(draft, (_absolute(draft, context.reference),))
+        for draft, day, zone in planned
+    ]
+
+
+def _anchor_oldest(
+    planned: list[tuple[Draft, date | None, tzinfo | None]], context: _Context
+) -> list[tuple[Draft, date | None, tzinfo | None]]:
+    """Shift a newest-first page that crosses midnight so its oldest update has the date
+    stated for the page (the top updates then fall on the days after it)."""
+    days = [(draft, day) for draft, day, _ in planned if day is not None]
+    if len(days) < 2 or days[0][1] == days[-1][1]:
+        return planned
+    shift = days[0][1] - days[-1][1]
+    oldest = days[-1][0]
+    source = (
+        f"a date stated for the whole page is the date of its oldest update (line "
+        f"{oldest.line}); the page crosses midnight, so the updates above it are on the days after"
+    )
+    context.assumptions.append(Assumption(DATE, (days[0][1] + shift).isoformat(), source))
+    return [(d, day + shift if day else day, z) for d, day, z in planned]
 
 
 def _carry_date(

@@ -14,6 +14,7 @@ from collections import Counter
 from itertools import pairwise
 
 from . import noise
+from .clock import Stamp
 from .lines import Line, classify, clean_line
 from .paragraphs import is_title_like
 
@@ -21,6 +22,8 @@ PAGE_UPDATED = "page's own updated time (used for relative stamps)"
 RELATIVE_BESIDE = "relative time (the absolute stamp beside it is used)"
 UPDATED_NOTE = "'updated' note inside an update"
 SAME_MOMENT = "the same time printed again under its stamp"
+REPEATED_CHROME = "line repeated across the page (page furniture)"
+CHROME_REPEATS, CHROME_WORDS = 3, 12
 # A weak shape (bare "22.25", "1458") must repeat this often to count as the page's stamps.
 WEAK_REPEATS = 3
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?\d{2,4}\b")
@@ -33,8 +36,8 @@ def classify_lines(text: str) -> list[Line]:
     cleaned = [(n, line) for n, line in cleaned if line]
     day_first = numeric_dates_day_first([line for _, line in cleaned])
     lines = [classify(number, line, day_first) for number, line in cleaned]
-    lines = _accept_weak_shapes(lines)
-    lines = _drop_sentence_stamps(lines)
+    lines = _mark_repeated_chrome(_accept_weak_shapes(lines))
+    lines = _mark_page_own_time(_drop_sentence_stamps(lines))
     lines = _mark_page_updated(_mark_repeated_stamps(lines))
     return _put_stamps_first(_mark_redundant_relative(lines))
 
@@ -52,6 +55,42 @@ def numeric_dates_day_first(texts: list[str]) -> bool:
     return not any(_US_SIGNS.search(text) for text in texts)
 
 
+def _mark_repeated_chrome(lines: list[Line]) -> list[Line]:
+    """A short line printed three times or more on one page ("Lok Sabha Election Results
+    Latest Updates" above every post) is page furniture, not text of an update."""
+    counts = Counter(line.text for line in lines if line.kind == "text")
+    return [
+        Line(line.number, line.text, "noise", reason=REPEATED_CHROME)
+        if line.kind == "text" and counts[line.text] >= CHROME_REPEATS
+        and len(line.text.split()) <= CHROME_WORDS
+        else line
+        for line in lines
+    ]
+
+
+def _mark_page_own_time(lines: list[Line]) -> list[Line]:
+    """A dated stamp printed once, above the updates, in a shape the updates do not use
+    ("11. März 2011, 08:48 Uhr" over "[00.25 Uhr]" stamps) is the page's own time."""
+    stamps = [line for line in lines if line.kind == "stamp"]
+    shapes = Counter(line.stamp.shape for line in stamps)
+    if not shapes:
+        return lines
+    dominant, count = shapes.most_common(1)[0]
+    if count < 2 or "|date|" in dominant:
+        return lines
+    first = next(line for line in stamps if line.stamp.shape == dominant)
+    own = {
+        line.number
+        for line in stamps
+        if line.number < first.number and shapes[line.stamp.shape] == 1
+        and line.stamp.date is not None and line.stamp.date.year
+    }
+    return [
+        Line(line.number, line.text, "updated", line.stamp) if line.number in own else line
+        for line in lines
+    ]
+
+
 def _as_text(line: Line) -> Line:
     return Line(line.number, line.text, "text")
 
@@ -62,10 +101,10 @@ def _accept_weak_shapes(lines: list[Line]) -> list[Line]:
     weak = [line for line in lines if line.stamp and line.stamp.weak]
     if not weak:
         return lines
-    strong = sum(1 for line in lines if line.stamp and not line.stamp.weak)
+    strong = {line.stamp.shape for line in lines if line.stamp and not line.stamp.weak}
     shapes = Counter(line.stamp.shape for line in weak)
     needed = WEAK_REPEATS if strong else 2
-    accepted = {
+    accepted = strong | {
         shape
         for shape, count in shapes.items()
         if count >= needed and _runs_one_way([ln for ln in weak if ln.stamp.shape == shape])
@@ -94,11 +133,18 @@ def _drop_sentence_stamps(lines: list[Line]) -> list[Line]:
     if styles[True] <= styles[False]:
         return lines
     return [
-        Line(line.number, line.text, "text")
+        _as_text(line)
         if line.stamp and line.stamp.separator == "space" and not line.stamp.zone
+        and not _introduced(line.stamp)
         else line
         for line in lines
     ]
+
+
+def _introduced(stamp: Stamp) -> bool:
+    """A stamp with a lead or label ("Ore 23.23", "• 18:28", "Update 9:22") is meant as one."""
+    lead, label = stamp.shape.split("|")[:2]
+    return bool(lead or label)
 
 
 def _mark_page_updated(lines: list[Line]) -> list[Line]:

@@ -9,14 +9,21 @@ labelled stamp is the page's own "Updated" time rather than an update.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, tzinfo
 
 from . import noise
 from .clock import Stamp
 from .dates import match_date_line
 from .lines import Line
-from .paragraphs import is_fragment, is_title_like, split_headline
+from .paragraphs import (
+    is_fragment,
+    is_title_like,
+    join_wrapped,
+    rests_open_bodies,
+    split_headline,
+    words,
+)
 from .templates import PAGE_UPDATED, classify_lines
 from .zones import page_zone_statement
 
@@ -24,6 +31,8 @@ ZONE_NOTE = "time-zone note (applied to the page)"
 PAGE_TITLE = "page title"
 STAND_FIRST = "stand-first"
 PAGE_FOOTER = "page footer"
+NOTE_WORDS = 12
+"""A zone note inside an update longer than this is a sentence of the update, kept as text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,9 @@ class ParsedPage:
     """The line (number, text) whose note gave *page_zone*."""
     block_lines: tuple[int, ...] = ()
     """The line number of each block's date line (0 for the block above the first one)."""
+    page_dated_blocks: frozenset[int] = frozenset()
+    """Blocks whose date line stands above the intro, not right above the updates: the page's
+    own date (the day it began), not a day header."""
     page_date_line: tuple[int, str] | None = None
     """The line (number, text) *page_date* was read from."""
 
@@ -79,6 +91,7 @@ class _Builder:
     title: str = ""
     block_dates: list[date | None] = field(default_factory=lambda: [None])
     block_lines: list[int] = field(default_factory=lambda: [0])
+    page_dated_blocks: set[int] = field(default_factory=set)
     zone_note: tuple[int, str] | None = None
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -90,6 +103,7 @@ class _Builder:
     paragraphs: list[str] = field(default_factory=list)
     paragraph_lines: list[int] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
+    pending: list[tuple[int, Stamp, int, str, list[str]]] = field(default_factory=list)
     captions: set[str] = field(default_factory=set)
     previous: str = ""
 
@@ -99,10 +113,18 @@ class _Builder:
     def close_update(self) -> None:
         if self.current is not None:
             number, stamp, block = self.current
-            headline, body = split_headline(stamp, self.paragraphs, self.above)
+            rest, paragraphs = join_wrapped(stamp.rest, self.paragraphs)
+            self.pending.append((number, replace(stamp, rest=rest), block, self.above, paragraphs))
+        self.current, self.paragraphs, self.paragraph_lines, self.above = None, [], [], ""
+
+    def finish_drafts(self) -> None:
+        """Split headline from body once the whole page is read: whether text on a stamp
+        line opens the body is decided for the page, from all of its stamp lines."""
+        rests_are_body = rests_open_bodies([p[1].rest for p in self.pending if p[1].rest])
+        for number, stamp, block, above, paragraphs in self.pending:
+            headline, body = split_headline(stamp, paragraphs, above, rests_are_body)
             author = stamp.prefix or None
             self.drafts.append(Draft(number, stamp, block, headline, tuple(body), author))
-        self.current, self.paragraphs, self.paragraph_lines, self.above = None, [], [], ""
 
 
 def headlines_above(lines: list[Line]) -> set[int]:
@@ -140,11 +162,12 @@ def parse_text(text: str) -> ParsedPage:
 
 def parse_lines(lines: list[Line]) -> ParsedPage:
     """Build the drafts of a page whose updates carry stamps."""
-    state = _Builder(headlines_above=headlines_above(lines))
+    state = _Builder(headlines_above(lines))
     for line in lines:
         _take(state, line)
     _drop_footer(state)
     state.close_update()
+    state.finish_drafts()
     return ParsedPage(
         title=state.title,
         drafts=tuple(state.drafts),
@@ -155,6 +178,7 @@ def parse_lines(lines: list[Line]) -> ParsedPage:
         reference=state.reference,
         zone_note=state.zone_note,
         block_lines=tuple(state.block_lines),
+        page_dated_blocks=frozenset(state.page_dated_blocks),
     )
 
 
@@ -168,9 +192,12 @@ def _take(state: _Builder, line: Line) -> None:
         state.block_dates.append(day)
         state.block_lines.append(number)
     elif line.kind == "zone":
-        state.page_zone = page_zone_statement(text)
-        state.zone_note = (number, text)
-        state.skip(number, text, ZONE_NOTE)
+        if state.zone_note is None:
+            state.page_zone, state.zone_note = page_zone_statement(text), (number, text)
+        if state.current is not None and words(text) > NOTE_WORDS:
+            _take_text(state, line)  # a sentence of the update that also names the zone
+        else:
+            state.skip(number, text, ZONE_NOTE)
     elif line.kind == "updated":
         state.reference = line.stamp
         state.skip(number, text, PAGE_UPDATED)
@@ -209,6 +236,8 @@ def _noise_reason(state: _Builder, line: Line) -> str | None:
 
 def _preamble(state: _Builder, number: int, line: str) -> None:
     """Lines above the first update: the page title, then stand-first and intro text."""
+    if len(state.block_dates) > 1 and not state.drafts:
+        state.page_dated_blocks.add(len(state.block_dates) - 1)
     if not state.title:
         state.title = re.sub(r"^live( blog| updates)?\s*[:|-]\s*", "", line, flags=re.I)
         state.skip(number, line, PAGE_TITLE)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta, timezone, tzinfo
+from functools import cache
+from zoneinfo import available_timezones
 
 from ..model import zone
 
@@ -62,28 +64,96 @@ def resolve_zone(word: str) -> tzinfo | None:
     return None
 
 
-_PAGE_ZONE_RE = re.compile(
-    r"(?:^|[.:!]\s+)\(?all times (?:are |stated are |shown are |in )*(?:in )?"
-    r"(?P<what>[^.:]+(?:\([^)]*\))?)",
-    re.IGNORECASE,
+# Notes that state the page's zone: "All times EDT:", "(all times are local in Egypt)",
+# "We'll be marking time in EST.", "heure de Paris", "alle Zeiten in MEZ", "hora peninsular".
+_NOTE_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"(?<!\bat )(?<!\bAt )\ball times\b(?:\s+(?:are|is|shown|given|listed|stated|below|here|"
+        r"on this page))*(?:\s+(?:in|on))?\s*(?P<what>[^.:;,!?]+(?:\([^)]*\))?)",
+        r"\b(?:marking|keeping) time in\s+(?P<what>[^.:;,!?)]+)",
+        r"\btimes (?:are|shown are|given are) (?:in\s+)?(?P<what>[^.:;,!?)]+)",
+        r"\b(?:alle |sämtliche )?(?:uhr)?zeit(?:en|angaben)? (?:in |sind )?(?P<what>MEZ|MESZ|OEZ|"
+        r"deutscher zeit|ortszeit)\b",
+        r"\bheures? (?:de |d')(?P<what>[\w-]+)",
+        r"\(heure (?P<what>française|belge|suisse|de paris)\)",
+        r"\bhora (?P<what>peninsular|de madrid|de brasília|de brasilia)\b",
+        r"\bora (?P<what>italiana)\b",
+    )
 )
+_LOCAL = re.compile(r"^(?:local(?: time)?(?: in| of)?\s*|the\s+)", re.IGNORECASE)
 _PAREN_ZONE_RE = re.compile(r"\(([^)]+)")
+_WORD_ZONES = {"MEZ": "CET", "MESZ": "CEST", "OEZ": "EET", "DEUTSCHER ZEIT": "Europe/Berlin"}
 
 
 def page_zone_statement(line: str) -> tzinfo | None:
-    """The zone a page-level note states: "All times EDT:", "All times are Paris time (GMT+1)."."""
-    match = _PAGE_ZONE_RE.search(line.strip())
-    if not match:
-        return None
-    what = match.group("what").strip().rstrip(")").strip()
+    """The zone a page-level note states: "All times EDT:", "All times are Paris time (GMT+1).",
+    "(All times are local in Egypt.)"; None when the line states none a zone can be read from."""
+    for pattern in _NOTE_PATTERNS:
+        match = pattern.search(line.strip())
+        if match:
+            found = _note_zone(match.group("what"))
+            if found is not None:
+                return found
+    return None
+
+
+def _note_zone(what: str) -> tzinfo | None:
+    what = what.strip().rstrip(")").strip()
     # "Paris time (GMT+1)": the named place wins, because its zone knows about DST.
     place = re.sub(r"\s*\(.*$", "", what)
-    place = re.sub(r"\s+time$", "", place, flags=re.IGNORECASE).strip()
-    found = resolve_zone(place)
+    place = _LOCAL.sub("", re.sub(r"\s+time$", "", place, flags=re.IGNORECASE)).strip()
+    word = _WORD_ZONES.get(place.upper(), place)
+    found = resolve_zone(word) or place_zone(word)
     if found is None:
         paren = _PAREN_ZONE_RE.search(what)
         found = resolve_zone(paren.group(1)) if paren else None
     return found
+
+
+_COUNTRIES = {
+    "egypt": "Africa/Cairo", "ukraine": "Europe/Kyiv", "russia": "Europe/Moscow",
+    "israel": "Asia/Jerusalem", "gaza": "Asia/Gaza", "lebanon": "Asia/Beirut",
+    "syria": "Asia/Damascus", "iran": "Asia/Tehran", "iraq": "Asia/Baghdad",
+    "turkey": "Europe/Istanbul", "türkiye": "Europe/Istanbul", "france": "Europe/Paris",
+    "germany": "Europe/Berlin", "britain": "Europe/London", "uk": "Europe/London",
+    "england": "Europe/London", "scotland": "Europe/London", "ireland": "Europe/Dublin",
+    "spain": "Europe/Madrid", "italy": "Europe/Rome", "poland": "Europe/Warsaw",
+    "belgium": "Europe/Brussels", "netherlands": "Europe/Amsterdam", "portugal": "Europe/Lisbon",
+    "greece": "Europe/Athens", "switzerland": "Europe/Zurich", "austria": "Europe/Vienna",
+    "belarus": "Europe/Minsk", "india": "Asia/Kolkata", "pakistan": "Asia/Karachi",
+    "afghanistan": "Asia/Kabul", "china": "Asia/Shanghai", "japan": "Asia/Tokyo",
+    "korea": "Asia/Seoul", "south korea": "Asia/Seoul", "taiwan": "Asia/Taipei",
+    "hong kong": "Asia/Hong_Kong", "singapore": "Asia/Singapore", "thailand": "Asia/Bangkok",
+    "philippines": "Asia/Manila", "indonesia": "Asia/Jakarta", "myanmar": "Asia/Yangon",
+    "bangladesh": "Asia/Dhaka", "nepal": "Asia/Kathmandu", "sri lanka": "Asia/Colombo",
+    "australia": "Australia/Sydney", "new zealand": "Pacific/Auckland", "qatar": "Asia/Qatar",
+    "saudi arabia": "Asia/Riyadh", "yemen": "Asia/Aden", "jordan": "Asia/Amman",
+    "libya": "Africa/Tripoli", "tunisia": "Africa/Tunis", "sudan": "Africa/Khartoum",
+    "kenya": "Africa/Nairobi", "nigeria": "Africa/Lagos", "south africa": "Africa/Johannesburg",
+    "brazil": "America/Sao_Paulo", "mexico": "America/Mexico_City", "canada": "America/Toronto",
+    "française": "Europe/Paris", "belge": "Europe/Brussels", "suisse": "Europe/Zurich",
+    "peninsular": "Europe/Madrid", "italiana": "Europe/Rome", "brasília": "America/Sao_Paulo",
+    "brasilia": "America/Sao_Paulo", "eastern": "America/New_York", "central": "America/Chicago",
+    "pacific": "America/Los_Angeles", "mountain": "America/Denver",
+}  # fmt: skip
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """IANA zones by their city ("cairo" -> Africa/Cairo), read once from the zone database."""
+    found: dict[str, str] = {}
+    for name in sorted(available_timezones()):
+        if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/")):
+            found.setdefault(name.rsplit("/", 1)[1].replace("_", " ").lower(), name)
+    return found
+
+
+def place_zone(name: str) -> tzinfo | None:
+    """The zone of a country or city named in a note ("Egypt", "Kyiv", "de Madrid")."""
+    key = re.sub(r"^(?:in|de|d'|of)\s*", "", name.strip().lower()).strip()
+    iana = _COUNTRIES.get(key) or _cities().get(key)
+    return zone(iana) if iana else None
 
 
 # The IANA zone whose days a page printing this word keeps: "BST" pages are London's, while
