@@ -108,6 +108,14 @@ def _block_date(block: int, context: _Context) -> date | None:
             f"the page's date line (line {line}) says {day} but --date says {given}: used --date"
         )
         day = given
+    own = _stamp_date(page.reference) if page.reference else None
+    if day is not None and own and block in page.page_dated_blocks and page.reference_line > line:
+        source = (
+            f"the page's own timestamp, line {page.reference_line} (the date line {line} above "
+            "it is the site's, not the page's)"
+        )
+        context.assumptions.append(Assumption(DATE, own.isoformat(), source, page.reference_line))
+        return own if given is None else given
     if day is not None:
         given_here = day == given and block == first_dated
         source = "--date" if given_here else f"the date line, line {line}"

@@ -279,6 +279,7 @@ def _from_structured(
                 body=u.body,
                 source=headline_source(u.headline),
                 author=u.author,
+                key=u.key,
                 origin=u.origin,
                 updated=u.updated if u.updated and u.updated > u.published else None,
             )

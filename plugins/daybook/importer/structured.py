@@ -7,6 +7,7 @@ fall back to their visible text and the plain-text rules.
 from __future__ import annotations
 
 import copy
+import html
 import json
 import logging
 import re
@@ -23,8 +24,16 @@ from .zones import zone_name
 
 logger = logging.getLogger(__name__)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+# An element of these names carrying an epoch attribute is the update's own block.
+_OWN_BLOCKS = ("div", "article", "li", "section")
 _LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant a datetime holds
 _BLOCK_HINT = re.compile(r"update|entry|post|block|item|card", re.I)
+_BYLINE_HINT = re.compile(r"\b(?:author|byline|contributor)\b", re.I)
+_KEY_LABEL = re.compile(r"^(?:key (?:event|update|point)s?|pinned|important)$", re.I)
+_LEADING_CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:\(?[A-Z]{2,4}\)?)?\s*")
+_EPOCH_ATTRIBUTES = (
+    "data-timestamp", "data-post-time", "data-time", "data-published", "data-epoch"
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,7 @@ class StructuredUpdate:
     author: str | None = None
     origin: str | None = None
     updated: datetime | None = None
+    key: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,25 +123,35 @@ def _json_item(item: object, page_headline: str) -> StructuredUpdate | None:
     published = parse_instant(item.get("datePublished") or item.get("dateCreated"))
     if published is None:
         return None
-    headline = " ".join(str(item.get("headline") or "").split())
-    # Some CMSs repeat the page's headline on every update: it is no headline of theirs.
-    if headline == " ".join(page_headline.split()):
+    headline = " ".join(html.unescape(str(item.get("headline") or "")).split())
+    body_text = html.unescape(str(item.get("articleBody") or ""))
+    # Some CMSs repeat the page's headline on every update, or fill it with the stamp and
+    # the first words of the body: neither is a headline of the update's own.
+    if headline == " ".join(page_headline.split()) or _is_body_opening(headline, body_text):
         headline = ""
     return StructuredUpdate(
         published=published,
         headline=headline,
-        body=_json_body(str(item.get("articleBody") or "")),
+        body=_json_body(body_text),
         author=_author_name(item.get("author")),
         origin=str(item.get("url") or item.get("@id") or "") or None,
         updated=parse_instant(item.get("dateModified")),
     )
 
 
+def _is_body_opening(headline: str, body: str) -> bool:
+    """A 'headline' that is a clock and the first words of the body ("19:02(IST) TOSS: …")."""
+    text = _LEADING_CLOCK.sub("", headline).rstrip(".… ")
+    flat = " ".join(BeautifulSoup(body, "html.parser").get_text(" ").split())
+    if not text or not flat.startswith(text):
+        return False
+    return text != headline or (len(text) >= 20 and len(flat) > len(text) + 20)
+
+
 def _json_body(text: str) -> str:
     if "<" in text and re.search(r"</?(p|ul|ol|li|blockquote|a|br)\b", text, re.I):
         return body_markdown(BeautifulSoup(text, "html.parser"))
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    return to_markdown(paragraphs)
+    return to_markdown(_paragraphs(text))
 
 
 def _author_name(author: object) -> str | None:
@@ -156,13 +176,13 @@ def _from_microdata(soup: BeautifulSoup) -> list[StructuredUpdate]:
         headline_tag = block.find(attrs={"itemprop": "headline"}) or block.find(_HEADINGS)
         body_tag = block.find(attrs={"itemprop": "articleBody"}) or block
         skip = {id(headline_tag)} if headline_tag is not None else set()
-        found.append(
-            StructuredUpdate(
-                published=published,
-                headline=inline_text(headline_tag),
-                body=body_markdown(body_tag, skip),
-            )
+        body = (
+            to_markdown(_paragraphs(body_tag.get("content", "")))
+            if body_tag.name == "meta"
+            else body_markdown(body_tag, skip)
         )
+        headline = inline_text(headline_tag)
+        found.append(StructuredUpdate(published=published, headline=headline, body=body))
     return _unique(found)
 
 
@@ -170,8 +190,8 @@ def _from_time_blocks(soup: BeautifulSoup) -> list[StructuredUpdate]:
     """Blocks (article, li, div…) holding exactly one machine-readable time each."""
     found = []
     for block in _time_blocks(soup):
-        stamp = block.find("time", datetime=True) or block.find(attrs={"data-timestamp": True})
-        published = _element_instant(stamp) or _epoch_attribute(stamp) or _epoch_attribute(block)
+        stamp = block.find("time", datetime=True) or block.find(_is_stamp_element)
+        published = _epoch_attribute(block) or _element_instant(stamp) or _epoch_attribute(stamp)
         if published is None:
             continue
         found.append(_block_update(block, published))
@@ -179,43 +199,77 @@ def _from_time_blocks(soup: BeautifulSoup) -> list[StructuredUpdate]:
 
 
 def _block_update(block: Tag, published: datetime) -> StructuredUpdate:
-    """Headline and body of one block; its stamps' text ("2 hours ago") is not the update's."""
+    """Headline, body and byline of one block; its stamps' text ("2 hours ago", "21:22") is
+    not the update's, and a "KEY EVENT" label flags it."""
     block = copy.copy(block)  # blocks may nest: work on a copy, never on the shared tree
-    for stamp in block.find_all(attrs={"data-timestamp": True}):
+    for stamp in block.find_all("time"):
         stamp.decompose()
+    for stamp in block.find_all(_is_stamp_element):
+        stamp.decompose()
+    author, key = _byline(block)
     headline_tag = block.find(_HEADINGS)
     skip = {id(headline_tag)} if headline_tag is not None else set()
     body = body_markdown(block, skip)
-    return StructuredUpdate(published=published, headline=inline_text(headline_tag), body=body)
+    headline = inline_text(headline_tag)
+    return StructuredUpdate(published, headline, body, author=author, key=key)
+
+
+def _byline(block: Tag) -> tuple[str | None, bool]:
+    """The author named in a block's byline element (removed from the block), and whether
+    the block is labelled a key event instead."""
+    tag = block.find(attrs={"itemprop": "author"}) or block.find(
+        lambda t: t.name == "mark" or _BYLINE_HINT.search(" ".join(t.get("class") or []))
+    )
+    if tag is None:
+        return None, False
+    text = " ".join(tag.get_text(" ").split())
+    tag.decompose()
+    if _KEY_LABEL.match(text):
+        return None, True
+    return (text or None) if len(text.split()) <= 5 else None, False
 
 
 def _time_blocks(soup: BeautifulSoup) -> list[Tag]:
     blocks = []
-    for stamp in soup.find_all(
-        lambda t: (t.name == "time" and t.has_attr("datetime")) or t.has_attr("data-timestamp")
-    ):
-        block = stamp
-        while block.parent is not None and block.parent.name not in ("body", "[document]"):
-            block = block.parent
-            if block.name in ("article", "li") or _BLOCK_HINT.search(
-                " ".join(block.get("class") or [])
-            ):
-                break
-        if block is not stamp and not is_chrome(block) and block not in blocks:
+    for stamp in soup.find_all(_is_stamp_element):
+        block = stamp if stamp.name in _OWN_BLOCKS else _enclosing_block(stamp)
+        if block is not None and not is_chrome(block) and block not in blocks:
             blocks.append(block)
     # A block holding several stamps is a container of updates, not one update.
     return [
         b
         for b in blocks
-        if len(b.find_all(["time"], datetime=True))
-        + len(b.find_all(attrs={"data-timestamp": True}))
-        <= 2
+        if len(b.find_all(_is_stamp_element)) <= 2
     ]
 
 
+def _enclosing_block(stamp: Tag) -> Tag | None:
+    """The nearest article, li or update-like element around a <time>; None at the top."""
+    block = stamp
+    while block.parent is not None and block.parent.name not in ("body", "[document]"):
+        block = block.parent
+        hinted = _BLOCK_HINT.search(" ".join(block.get("class") or []))
+        if block.name in ("article", "li") or hinted:
+            break
+    return None if block is stamp else block
+
+
+def _is_stamp_element(tag: Tag) -> bool:
+    return (tag.name == "time" and tag.has_attr("datetime")) or any(
+        tag.has_attr(name) for name in _EPOCH_ATTRIBUTES
+    )
+
+
 def inline_text(tag: Tag | None) -> str:
-    """An element's text on one line (headlines are plain text)."""
-    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
+    """An element's text on one line (headlines are plain text); a <meta>'s content."""
+    if tag is None:
+        return ""
+    text = str(tag.get("content", "")) if tag.name == "meta" else tag.get_text(" ")
+    return " ".join(text.split())
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
 
 
 def _element_instant(tag: Tag | None) -> datetime | None:
@@ -225,11 +279,12 @@ def _element_instant(tag: Tag | None) -> datetime | None:
 
 
 def _epoch_attribute(tag: Tag | None) -> datetime | None:
-    raw = tag.get("data-timestamp") if tag is not None else None
+    names = [a for a in _EPOCH_ATTRIBUTES if tag is not None and tag.has_attr(a)]
+    raw = tag.get(names[0]) if tag is not None and names else None
     if raw is None or not str(raw).strip().isdigit():
         return None
     seconds = int(str(raw).strip())
-    seconds = seconds / 1000 if seconds > 10**11 else seconds  # milliseconds, as JavaScript writes
+    seconds = seconds // 1000 if seconds > 10**11 else seconds  # milliseconds, as JavaScript writes
     if not 0 < seconds < _LAST_EPOCH:
         return None
     return datetime.fromtimestamp(seconds, UTC)

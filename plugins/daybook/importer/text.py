@@ -70,6 +70,7 @@ class ParsedPage:
     page_zone: tzinfo | None
     reference: Stamp | None = None
     """The page's own "Updated …" stamp, the reference for relative stamps."""
+    reference_line: int = 0
     page_date: date | None = None
     """A date the page states outside date lines (in its title, intro or URL)."""
     zone_note: tuple[int, str] | None = None
@@ -97,6 +98,7 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     page_zone: tzinfo | None = None
     reference: Stamp | None = None
+    reference_line: int = 0
     current: tuple[int, Stamp, int] | None = None
     above: str = ""
     pending_above: str = ""
@@ -179,6 +181,7 @@ def parse_lines(lines: list[Line]) -> ParsedPage:
         zone_note=state.zone_note,
         block_lines=tuple(state.block_lines),
         page_dated_blocks=frozenset(state.page_dated_blocks),
+        reference_line=state.reference_line,
     )
 
 
@@ -199,7 +202,7 @@ def _take(state: _Builder, line: Line) -> None:
         else:
             state.skip(number, text, ZONE_NOTE)
     elif line.kind == "updated":
-        state.reference = line.stamp
+        state.reference, state.reference_line = line.stamp, number
         state.skip(number, text, PAGE_UPDATED)
     elif line.kind == "stamp":
         state.close_update()

@@ -121,8 +121,10 @@ def _day_zone(
 
 
 def _printed_zone(page: ParsedPage) -> tuple[tzinfo, str] | None:
-    """The zone the page's stamps print, when they agree on one place ("BST" and "GMT")."""
-    words = Counter(d.stamp.zone for d in page.drafts if d.stamp and d.stamp.zone)
+    """The zone the page's stamps (and its own timestamp) print, when they agree on one place
+    ("BST" and "GMT" are London's)."""
+    stamps = [d.stamp for d in page.drafts if d.stamp] + [page.reference] * bool(page.reference)
+    words = Counter(stamp.zone for stamp in stamps if stamp and stamp.zone)
     if not words:
         return None
     names = {zone_name(z) for w in words if (z := resolve_zone(w)) is not None}
