@@ -57,3 +57,43 @@ def signature(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         return None, paragraphs
     last = paragraphs[-1][: match.start()].rstrip()
     return match.group("author"), [*paragraphs[:-1], last] if last else paragraphs[:-1]
+
+
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|di|le|la|al|bin)){1,3}"
+_NAMES = rf"{_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*"
+_BYLINES = (
+    # "From CNN's Wayne Chang and Nectar Gan"
+    re.compile(rf"^From\s+(?:[A-Z][\w&.-]*\s?){{1,4}}['’]s\s+(?P<name>{_NAMES})$"),
+    # "-ABC News’ Quinn Owen", "—By Elaine Ganley"
+    re.compile(
+        rf"^[-—–]\s*(?:By\s+)?(?:(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*['’]s?\s+)?(?P<name>{_NAMES})$"
+    ),
+    # "By: Evan Hollyday", "Posted by Jane Doe", "Von Anna Schmidt", "Par Jean Dupont"
+    re.compile(rf"^(?:By|Posted by|Written by|Von|Par|Por|Di):?\s+(?P<name>{_NAMES})$", re.I),
+)
+_ONLY_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_INITIALS = re.compile(r"\s\((?P<initials>[a-zäöüéè]{2,4})\)$")
+_AGENCY_INITIALS = frozenset(("dpa", "afp", "ap", "rtr", "kna", "epd", "apa", "sda", "ansa", "efe"))
+
+
+def byline(paragraphs: list[str], headline: str) -> tuple[str | None, str | None, list[str]]:
+    """The author named in an update's byline, and an agency its initials name, with the
+    byline taken out of the body: "From CNN's Wayne Chang", "-ABC News’ Quinn Owen",
+    "By: Evan Hollyday", a name alone under the headline, or trailing initials "(hav)"."""
+    for index, paragraph in enumerate(paragraphs):
+        for pattern in _BYLINES:
+            match = pattern.match(paragraph.strip())
+            if match:
+                return match.group("name"), None, paragraphs[:index] + paragraphs[index + 1 :]
+    if headline and len(paragraphs) >= 2 and _ONLY_NAME.match(paragraphs[0].strip()):
+        return paragraphs[0].strip(), None, paragraphs[1:]
+    if paragraphs:
+        match = _INITIALS.search(paragraphs[-1])
+        if match:
+            rest = paragraphs[-1][: match.start()].rstrip()
+            body = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
+            initials = match.group("initials")
+            if initials in _AGENCY_INITIALS:
+                return None, initials.upper(), body
+            return initials, None, body
+    return None, None, paragraphs

@@ -33,7 +33,7 @@ _DASHES = "—–‒―-"
 _MONTH_NAME = MONTH_PATTERN
 _OPENERS = "\"“‘'«¡¿("
 _SEPARATOR = re.compile(
-    rf"\s*[{_DASHES}]+\s*|\s*:\s*|\s*\|\s*|\s+|(?=[A-ZÀ-ÖØ-Þ\"“‘'(«¡¿])|$"
+    rf"\s*[{_DASHES}]+\s*|\s*:\s*|\s*\|\s*|\.\s+|\s+|(?=[A-ZÀ-ÖØ-Þ\"“‘'(«¡¿])|$"
 )
 _DATE_JOIN = re.compile(r",?\s*(?:at\s+|um\s+|à\s+|-\s+)?")
 _DUAL_JOIN = re.compile(r"\s*(?:/|,|\(|and)\s*")
@@ -201,7 +201,7 @@ def _separator_kind(raw: str, rest: str) -> str:
         return "space"
     if raw[0] in _DASHES:
         return "dash"
-    return "colon" if raw[0] == ":" else "bar"
+    return "colon" if raw[0] in ":." else "bar"
 
 
 def _iso(text: str) -> Stamp | None:

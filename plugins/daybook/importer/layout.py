@@ -18,8 +18,13 @@ def parse_page(text: str) -> ParsedPage:
         page = parse_lines(lines)
         preamble = [(s.line, s.text) for s in page.skipped if s.reason in (PAGE_TITLE, STAND_FIRST)]
         found = _first_date(preamble) or _stamp_date(page)
+        weak = found is None
+        found = found or _first_date([(ln.number, ln.text) for ln in lines if ln.kind == "text"])
         return replace(
-            page, page_date=found[0] if found else None, page_date_line=found[1] if found else None
+            page,
+            page_date=found[0] if found else None,
+            page_date_line=found[1] if found else None,
+            page_date_weak=weak and found is not None,
         )
     drafts, blocks, block_lines, skipped, preamble_date = split_untimed(lines)
     zones = [(line, page_zone_statement(line.text)) for line in lines if line.kind == "zone"]

@@ -58,8 +58,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[A-Z][\w .'’-]{0,40}/\s?[A-Z][\w .'’()-]{0,40}$"), CREDIT_LINE),
     (re.compile(r"^(?:updated|edited)$|^at \d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$",
                 re.I), EDIT_NOTE),
-    (re.compile(r"^(?:related|read more|see also|more on this|trending)\s*:\s*\S", re.I),
+    (re.compile(r"^(?:related|read more|see also|more on this|trending)\s*:(?:\s*\S|$)", re.I),
      OTHER_DAY_LINK),
+    (re.compile(r"^\[[^\]]{1,30}\]$"), PAGE_NOISE),
     (re.compile(r"^[—–-]\s*.+\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$"), EMBED),
     (re.compile(r"^pic\.twitter\.com/\S+$|^https?://t\.co/\S+$", re.I), EMBED),
     (re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,? [A-Z][a-z]{2,8}\.? \d{1,2},? "

@@ -9,6 +9,7 @@ from .clock import Stamp
 
 BULLET = re.compile(r"^[•·▪●◦*-]\s+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_DECORATION = re.compile(r"^[+*#=]{2,}\s*|\s*[+*#=]{2,}$")
 _LEAD_HEADLINE = re.compile(r"^(?P<head>\S.{0,58}?)\s+[–—]\s+(?P<body>\S.*)$")
 _OPEN_END = re.compile(r"[.!?…:;][\"'”’)]*$")
 _WORD = re.compile(r"\S+")
@@ -20,8 +21,21 @@ def words(text: str) -> int:
 
 
 def is_title_like(text: str) -> bool:
-    """A headline is short and does not end like a sentence."""
-    return 0 < words(text) <= 20 and not SENTENCE_END.search(text) and not BULLET.match(text)
+    """A headline is short and does not end like a sentence (or open one, with a colon)."""
+    return (
+        0 < words(text) <= 20
+        and not SENTENCE_END.search(text)
+        and not text.rstrip().endswith(":")
+        and not BULLET.match(text)
+    )
+
+
+def headlines_below(updates: list[list[str]]) -> bool:
+    """Whether a page puts a headline line under its bare stamps: most updates of two or
+    more paragraphs open with a title-like one. Its one-line updates are then headlines."""
+    longer = [paragraphs for paragraphs in updates if len(paragraphs) >= 2]
+    titled = sum(1 for paragraphs in longer if is_title_like(paragraphs[0]))
+    return len(longer) >= 2 and titled * 3 >= len(longer) * 2
 
 
 def reads_as_sentence(text: str) -> bool:
@@ -64,7 +78,7 @@ def split_headline(
     """
     if above or stamp.headline:
         body = [stamp.rest, *paragraphs] if stamp.rest else list(paragraphs)
-        return above or stamp.headline, body
+        return _DECORATION.sub("", above or stamp.headline), body
     if stamp.rest and rests_are_body:
         lead = _LEAD_HEADLINE.match(stamp.rest)
         if lead and is_title_like(lead.group("head")) and reads_as_sentence(lead.group("body")):

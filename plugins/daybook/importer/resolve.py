@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
 
@@ -147,6 +147,7 @@ def _block_candidates(
     planned: list[tuple[Draft, date | None, tzinfo | None]] = []
     previous: tuple[int, Draft] | None = None
     for draft in drafts:
+        draft = _page_clock(draft, context.default_zone, context.warnings)  # noqa: PLW2901
         stamp = draft.stamp
         if stamp.instant is not None or stamp.relative is not None:
             planned.append((draft, None, None))
@@ -292,6 +293,11 @@ def _fallback_date(context: _Context) -> date:
         context.assumptions.append(Assumption(DATE, given.isoformat(), "--date"))
         return given
     if stated is not None:
+        if page.page_date_weak:
+            context.warnings.append(
+                f"the page states no date above its updates; took {stated} from the text at "
+                f"{where}: check it, or give --date"
+            )
         line = page.page_date_line[0] if page.page_date_line else None
         text = page.page_date_line[1] if page.page_date_line else ""
         source = f"{where}: {text[:60]!r}" if text else where
@@ -363,17 +369,39 @@ def _dual_zone(draft: Draft, options: list[tzinfo], warnings: list[str]) -> tzin
     """Pick the reading of the first clock's zone that agrees with the second clock."""
     stamp = draft.stamp
     hour, minute, word = stamp.dual
-    here = datetime(2000, 1, 1, 12)
-    first = stamp.hour * 60 + stamp.minute
-    second = hour * 60 + minute
     for mine in options:
-        for theirs in zone_candidates(word):
-            a = first - mine.utcoffset(here).total_seconds() // 60
-            b = second - theirs.utcoffset(here).total_seconds() // 60
-            if (a - b) % 1440 == 0:
-                return mine
+        if any(_agree(stamp, mine, (hour, minute), theirs) for theirs in zone_candidates(word)):
+            return mine
     warnings.append(f"line {draft.line}: the two clocks of the stamp disagree; used the first")
     return options[0]
+
+
+def _agree(stamp: Stamp, mine: tzinfo, other: tuple[int, int], theirs: tzinfo) -> bool:
+    here = datetime(2000, 1, 1, 12)
+    a = stamp.hour * 60 + stamp.minute - mine.utcoffset(here).total_seconds() // 60
+    b = other[0] * 60 + other[1] - theirs.utcoffset(here).total_seconds() // 60
+    return (a - b) % 1440 == 0
+
+
+def _page_clock(draft: Draft, page_zone: tzinfo, warnings: list[str]) -> Draft:
+    """A two-zone stamp whose clocks disagree ("11:18 p.m. EET / 4:29 p.m. EST"): the clock
+    in the page's own zone is the page's time."""
+    stamp = draft.stamp
+    if stamp.dual is None or stamp.zone is None:
+        return draft
+    hour, minute, word = stamp.dual
+    here = datetime(2000, 1, 1, 12)
+    mine, theirs = zone_candidates(stamp.zone), zone_candidates(word)
+    if any(_agree(stamp, m, (hour, minute), t) for m in mine for t in theirs):
+        return draft
+    if not any(t.utcoffset(here) == page_zone.utcoffset(here) for t in theirs):
+        return draft
+    warnings.append(
+        f"line {draft.line}: the two clocks of the stamp disagree; used {hour:02d}:{minute:02d} "
+        f"{word}, the page's zone"
+    )
+    second = replace(stamp, hour=hour, minute=minute, zone=word, dual=None)
+    return replace(draft, stamp=second)
 
 
 def _wall_instants(day: date, stamp: Stamp, zone: tzinfo) -> tuple[datetime, ...]:

@@ -14,7 +14,7 @@ from ..dayfile import DayFileCodec, day_path, write_text_atomic
 from ..errors import DayFileError, SourceError
 from ..model import Day, Timeline, Update, zone
 from .assumptions import DAY_ZONE, ZONE, Assumption
-from .attribution import body_source, headline_source, signature
+from .attribution import body_source, byline, headline_source, signature
 from .html import visible_lines
 from .layout import parse_page
 from .merge import merge_day
@@ -257,12 +257,13 @@ def build_update(item: Timed) -> Update:
     draft = item.draft
     source, paragraphs = body_source(list(draft.paragraphs))
     signed, paragraphs = signature(paragraphs)
+    named, agency, paragraphs = byline(paragraphs, draft.headline)
     return Update(
         published=item.published,
         headline=draft.headline,
         body=to_markdown(paragraphs),
-        source=source or headline_source(draft.headline),
-        author=draft.author or signed,
+        source=source or agency or headline_source(draft.headline),
+        author=draft.author or signed or named,
         untimed=draft.stamp is None,
     )
 

@@ -79,11 +79,12 @@ def _mark_page_own_time(lines: list[Line]) -> list[Line]:
     if count < 2 or "|date|" in dominant:
         return lines
     first = next(line for line in stamps if line.stamp.shape == dominant)
+    after_date = {b.number for a, b in pairwise(lines) if a.kind == "date"}
     own = {
         line.number
         for line in stamps
         if line.number < first.number and shapes[line.stamp.shape] == 1
-        and line.stamp.date is not None and line.stamp.date.year
+        and ((line.stamp.date is not None and line.stamp.date.year) or line.number in after_date)
     }
     return [
         Line(line.number, line.text, "updated", line.stamp) if line.number in own else line

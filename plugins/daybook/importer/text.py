@@ -17,9 +17,11 @@ from .clock import Stamp
 from .dates import match_date_line
 from .lines import Line
 from .paragraphs import (
+    headlines_below,
     is_fragment,
     is_title_like,
     join_wrapped,
+    reads_as_sentence,
     rests_open_bodies,
     split_headline,
     words,
@@ -82,6 +84,8 @@ class ParsedPage:
     own date (the day it began), not a day header."""
     page_date_line: tuple[int, str] | None = None
     """The line (number, text) *page_date* was read from."""
+    page_date_weak: bool = False
+    """*page_date* was found inside the text of an update (a caption), not above it."""
 
 
 @dataclass
@@ -123,8 +127,13 @@ class _Builder:
         """Split headline from body once the whole page is read: whether text on a stamp
         line opens the body is decided for the page, from all of its stamp lines."""
         rests_are_body = rests_open_bodies([p[1].rest for p in self.pending if p[1].rest])
+        below = headlines_below([p[4] for p in self.pending if not p[1].rest and not p[3]])
         for number, stamp, block, above, paragraphs in self.pending:
-            headline, body = split_headline(stamp, paragraphs, above, rests_are_body)
+            alone = len(paragraphs) == 1 and is_title_like(paragraphs[0])
+            if below and alone and not stamp.rest and not above:
+                headline, body = paragraphs[0], []  # a headline-only post
+            else:
+                headline, body = split_headline(stamp, paragraphs, above, rests_are_body)
             author = stamp.prefix or None
             self.drafts.append(Draft(number, stamp, block, headline, tuple(body), author))
 
@@ -133,20 +142,28 @@ def headlines_above(lines: list[Line]) -> set[int]:
     """Line numbers of headlines printed above their stamp ("Library reopens ⏎ 14:20 – 7 Feb").
 
     Chosen for the whole page: when most bare stamps (nothing after the clock) have a
-    title-like line right above them, those lines are the headlines.
+    title-like line right above them, those lines are the headlines; stamps that carry the
+    body on their line ("[00.25 Uhr] Rund 140 Helfer …") need one above nearly every one.
     """
     content = [line for line in lines if line.kind != "noise"]
-    bare = [i for i, line in enumerate(content) if line.kind == "stamp" and not line.stamp.rest
-            and not line.stamp.headline]  # fmt: skip
-    above = [
-        i
-        for i in bare
-        if i > 0 and content[i - 1].kind == "text" and is_title_like(content[i - 1].text)
+    stamps = [
+        i for i, line in enumerate(content) if line.kind == "stamp" and not line.stamp.headline
     ]
+    bare = [i for i in stamps if not content[i].stamp.rest]
+    carrying = [i for i in stamps if reads_as_sentence(content[i].stamp.rest)]
+    chosen = set()
+    above = [i for i in bare if _title_above(content, i)]
     below = [i for i in bare if _headline_below(content, i)]
-    if not above or len(above) <= len(below) or len(above) * 2 < len(bare):
-        return set()
-    return {content[i - 1].number for i in above}
+    if above and len(above) > len(below) and len(above) * 2 >= len(bare):
+        chosen.update(above)
+    above = [i for i in carrying if _title_above(content, i)]
+    if len(above) >= 2 and len(above) * 4 >= len(carrying) * 3:
+        chosen.update(above)
+    return {content[i - 1].number for i in chosen}
+
+
+def _title_above(content: list[Line], index: int) -> bool:
+    return index > 0 and content[index - 1].kind == "text" and is_title_like(content[index - 1].text)
 
 
 def _headline_below(content: list[Line], index: int) -> bool:
@@ -228,6 +245,8 @@ def _take_text(state: _Builder, line: Line) -> None:
 
 def _noise_reason(state: _Builder, line: Line) -> str | None:
     reason = line.reason or None
+    if reason == noise.BYLINE and state.current is not None:
+        return None  # an update's own byline: attribution.byline makes it the author
     if reason == noise.PHOTO_CAPTION:
         key = noise.normalise(line.text)
         reason = noise.REPEATED_CAPTION if key in state.captions else reason
