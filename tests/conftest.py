@@ -72,3 +72,10 @@ def build_site(content: Path, output: Path, **overrides: object) -> None:
         },
     )
     Pelican(settings).run()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Show the real-pages score (tests/test_real_pages.py) at the end of every run."""
+    module = sys.modules.get(f"{__package__}.test_real_pages")
+    for line in getattr(module, "SUMMARY", []):
+        terminalreporter.write_line(line)

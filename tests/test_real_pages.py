@@ -136,6 +136,8 @@ def _line_in(noise: str, body: str) -> bool:
 
 
 SCORES: list[PageScore] = []
+SUMMARY: list[str] = []
+"""The score's lines, shown at the end of the run by conftest.pytest_terminal_summary."""
 
 
 @pytest.mark.parametrize("sidecar", PAGES, ids=[p.stem for p in PAGES])
@@ -158,7 +160,7 @@ def test_corpus_score():
     lines = [f"real pages: {exact}/{total} updates exact ({exact / total:.1%}), {len(SCORES)} pages"]
     lines += [f"  {s.name}: {s.exact}/{s.expected + s.extra}; " + "; ".join(s.problems)
               for s in SCORES if s.problems]  # fmt: skip
-    print("\n".join(lines))
+    SUMMARY[:] = lines
     assert exact / total >= TARGET, "\n".join(lines)
 
 

@@ -70,12 +70,42 @@ def resolve(
         reference or _page_reference(page, default_date, default_zone), [], assumptions,
     )  # fmt: skip
     candidates: list[_Candidate] = []
-    for block, drafts in _blocks(page.drafts):
+    for block, drafts in _blocks(_midnight_twelves(page.drafts, assumptions)):
         day = _block_date(block, context)
         whole_page = day is None or block in page.page_dated_blocks
         candidates += _block_candidates(drafts, day, context, whole_page)
     timed = _settle_ambiguous(candidates, newest_first, context)
     return Resolution(tuple(timed), newest_first, tuple(context.warnings), tuple(assumptions))
+
+
+_TWENTY_FOUR = ("colon", "dotted", "compact", "french")
+
+
+def _midnight_twelves(drafts: tuple[Draft, ...], assumptions: list[Assumption]) -> list[Draft]:
+    """On a 24-hour page that writes the hour after midnight as "12" ("12.32", "12.00",
+    then "23.52"), read those twelves as 00, when that makes the page's steps far shorter."""
+    kinds = [d.stamp.shape.split("|")[2] if d.stamp and d.stamp.shape else "" for d in drafts]
+    clocks = [d for d, kind in zip(drafts, kinds, strict=True) if kind in _TWENTY_FOUR]
+    twelves = [d for d in clocks if d.stamp.hour == 12]
+    if not twelves or not any(d.stamp.hour >= 13 for d in clocks):
+        return list(drafts)
+    as_noon = _circular_steps([d.stamp.hour * 60 + d.stamp.minute for d in clocks])
+    as_midnight = _circular_steps(
+        [(0 if d.stamp.hour == 12 else d.stamp.hour) * 60 + d.stamp.minute for d in clocks]
+    )
+    if as_noon - as_midnight < 360:
+        return list(drafts)
+    for draft in twelves:
+        source = f"line {draft.line}: the page's neighbouring times fit the hour after midnight"
+        value = f"{_clock(draft.stamp)} read as 00:{draft.stamp.minute:02d}"
+        assumptions.append(Assumption(ROLLOVER, value, source, draft.line))
+    return [
+        replace(d, stamp=replace(d.stamp, hour=0)) if d in twelves else d for d in drafts
+    ]
+
+
+def _circular_steps(minutes: list[int]) -> int:
+    return sum(min(abs(b - a), 1440 - abs(b - a)) for a, b in pairwise(minutes))
 
 
 def _reading_order(

@@ -37,6 +37,7 @@ def classify_lines(text: str) -> list[Line]:
     day_first = numeric_dates_day_first([line for _, line in cleaned])
     lines = [classify(number, line, day_first) for number, line in cleaned]
     lines = _mark_repeated_chrome(_accept_weak_shapes(lines))
+    lines = _mark_captions_and_promos(lines)
     lines = _mark_page_own_time(_drop_sentence_stamps(lines))
     lines = _mark_page_updated(_mark_repeated_stamps(lines))
     return _put_stamps_first(_mark_redundant_relative(lines))
@@ -92,6 +93,19 @@ def _mark_page_own_time(lines: list[Line]) -> list[Line]:
     ]
 
 
+def _mark_captions_and_promos(lines: list[Line]) -> list[Line]:
+    """A short title-like line right above a photo credit ("Getty/Goal") is the photo's
+    caption; the line right under a bare "Trending:" or "Related:" label is a promoted link."""
+    marked = list(lines)
+    for index, (line, after) in enumerate(pairwise(lines)):
+        if line.kind == "text" and after.reason == noise.CREDIT_LINE and is_title_like(line.text):
+            marked[index] = Line(line.number, line.text, "noise", reason=noise.PHOTO_CAPTION)
+        promo = line.reason == noise.OTHER_DAY_LINK and line.text.rstrip().endswith(":")
+        if promo and after.kind == "text" and is_title_like(after.text):
+            marked[index + 1] = Line(after.number, after.text, "noise", reason=noise.OTHER_DAY_LINK)
+    return marked
+
+
 def _as_text(line: Line) -> Line:
     return Line(line.number, line.text, "text")
 
@@ -120,7 +134,9 @@ def _accept_weak_shapes(lines: list[Line]) -> list[Line]:
 def _runs_one_way(lines: list[Line]) -> bool:
     """True when most steps between these stamps' clocks go the same way."""
     minutes = [line.stamp.hour * 60 + line.stamp.minute for line in lines]
-    steps = [b - a for a, b in pairwise(minutes) if a != b]
+    # A step of about twelve hours is a 12-hour clock's ambiguity ("12.00" then "23.52" on a
+    # page that writes the hour after midnight as 12), not a direction: left out.
+    steps = [b - a for a, b in pairwise(minutes) if a != b and not 660 <= abs(b - a) <= 780]
     forward = sum(1 for s in steps if 0 < s <= 720 or s < -720)
     backward = len(steps) - forward
     return not steps or max(forward, backward) * 4 >= len(steps) * 3

@@ -163,7 +163,8 @@ def headlines_above(lines: list[Line]) -> set[int]:
 
 
 def _title_above(content: list[Line], index: int) -> bool:
-    return index > 0 and content[index - 1].kind == "text" and is_title_like(content[index - 1].text)
+    line = content[index - 1] if index > 0 else None
+    return line is not None and line.kind == "text" and is_title_like(line.text)
 
 
 def _headline_below(content: list[Line], index: int) -> bool:
