@@ -1,0 +1,157 @@
+"""Stamp shapes a page repeats, zone notes, dates in several languages, bylines: inline pages."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from daybook.importer.attribution import byline
+from daybook.importer.clock import match_stamp
+from daybook.importer.dates import match_date_line
+from daybook.importer.layout import parse_page
+from daybook.importer.resolve import resolve
+from daybook.importer.zones import page_zone_statement
+
+
+@pytest.mark.parametrize(
+    ("line", "hour", "minute", "zone", "rest", "weak"),
+    [
+        ("• 18:28 (IST)", 18, 28, "IST", "", False),
+        ("[00.25 Uhr] Rund 140 Helfer", 0, 25, None, "Rund 140 Helfer", False),
+        ("+++ 22:09 Gesandter erwartet +++", 22, 9, None, "Gesandter erwartet", False),
+        ("07.57 Uhr: Konfettiregen", 7, 57, None, "Konfettiregen", False),
+        ("21h47 - Macron prend la parole", 21, 47, None, "Macron prend la parole", False),
+        ("16h00 - Boa tarde", 16, 0, None, "Boa tarde", False),
+        ("Ore 23.26 - Camera, exit poll", 23, 26, None, "Camera, exit poll", True),
+        ("20.20Vox valora el resultado", 20, 20, None, "Vox valora el resultado", True),
+        ("1458 Dublin Mid West declaration", 14, 58, None, "Dublin Mid West declaration", True),
+        ("5:15: pm: Stray colons", 17, 15, None, "Stray colons", False),
+        ("[Update 9:22 p.m.] A source says", 21, 22, None, "A source says", False),
+        ("Update at noon ET: The story", 12, 0, "ET", "The story", False),
+        ("Update at 11:20 a.m. ET. This photo", 11, 20, "ET", "This photo", False),
+        ("Sat, 31 Dec 2022 13:36 EST", 13, 36, "EST", "", False),
+        ("692d ago / 6:45 AM UTC", 6, 45, "UTC", "", False),
+        ("12am:That's it", 0, 0, None, "That's it", False),
+    ],
+)
+def test_stamp_shapes(line, hour, minute, zone, rest, weak):
+    stamp = match_stamp(line)
+    assert stamp is not None
+    assert (stamp.hour, stamp.minute, stamp.zone, stamp.rest, stamp.weak) == (
+        hour, minute, zone, rest, weak,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line", ["2011 was the year", "12.50 euros were paid", "1458 people voted", "24h of talks"]
+)
+def test_numbers_are_not_stamps(line):
+    assert match_stamp(line) is None
+
+
+def test_bare_clock_shape_counts_only_when_it_repeats():
+    once = "Decision day\n\nTurnout was high.\n\n1458 Dublin declares first.\n\nMore soon.\n"
+    assert parse_page(once).drafts == () or parse_page(once).drafts[0].stamp is None
+    page = (
+        "Count live\n\n1458 Dublin declares.\n\n1453 Cork is next.\n\n1447 Galway follows.\n"
+    )
+    assert [d.stamp.hour * 100 + d.stamp.minute for d in parse_page(page).drafts] == [
+        1458, 1453, 1447,
+    ]  # fmt: skip
+
+
+def test_the_same_moment_printed_again_is_one_stamp():
+    page = "Thursday, June 23, 2016\n\n3.33am BST\n03:33\nFarage reacts.\n\n3.29am BST\n03:29\nSterling falls.\n"
+    drafts = parse_page(page).drafts
+    assert [(d.stamp.hour, d.stamp.minute) for d in drafts] == [(3, 33), (3, 29)]
+    assert [d.paragraphs for d in drafts] == [("Farage reacts.",), ("Sterling falls.",)]
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("WASHINGTON (AP) — The Latest on Election Day (all times EST):", "EST"),
+        ("(All times are local in Egypt.)", "Africa/Cairo"),
+        ("  • All times in GMT", "GMT"),
+        ("We'll be marking time in EST.", "EST"),
+        ("All times Eastern:", "America/New_York"),
+        ("Heure de Paris", "Europe/Paris"),
+        ("all times in Kyiv time", "Europe/Kyiv"),
+    ],
+)
+def test_zone_notes_inside_sentences(line, zone):
+    found = page_zone_statement(line)
+    assert found is not None and (getattr(found, "key", None) or found.tzname(None)) == zone
+
+
+@pytest.mark.parametrize(
+    "line", ["Please stay vigilant at all times in Kyiv.", "(all times local):", "Time will tell."]
+)
+def test_no_zone_note(line):
+    assert page_zone_statement(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mardi 4 avril 2023", date(2023, 4, 4)),
+        ("Dienstag, 4. April 2023", date(2023, 4, 4)),
+        ("martes, 4 de abril de 2023", date(2023, 4, 4)),
+        ("domenica 25 settembre 2022", date(2022, 9, 25)),
+        ("11 de março de 2022", date(2022, 3, 11)),
+        ("Yesterday 30.09.2016", date(2016, 9, 30)),
+        ("• 20/09/2014", date(2014, 9, 20)),
+    ],
+)
+def test_date_lines_in_several_languages(line, expected):
+    found, agrees = match_date_line(line)
+    assert (found, agrees) == (expected, True)
+
+
+def test_ambiguous_numeric_dates_follow_the_page():
+    assert match_date_line("4/5/2024")[0] == date(2024, 4, 5)
+    assert match_date_line("4/5/2024", day_first=True)[0] == date(2024, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "headline", "author", "source", "body"),
+    [
+        (["From CNN's Wayne Chang", "A quake struck."], "Quake", "Wayne Chang", None,
+         ["A quake struck."]),
+        (["Deportations paused.", "-ABC News’ Quinn Owen"], "Pause", "Quinn Owen", None,
+         ["Deportations paused."]),
+        (["The fire spread.", "—By Elaine Ganley"], "", "Elaine Ganley", None, ["The fire spread."]),
+        (["Jill Treanor", "Sterling fell 6%."], "Sterling down", "Jill Treanor", None,
+         ["Sterling fell 6%."]),
+        (["Obama spoke of unity. (hav)"], "Rede", "hav", None, ["Obama spoke of unity."]),
+        (["Berlin agreed. (dpa)"], "", None, "DPA", ["Berlin agreed."]),
+        (["Jill Treanor", "Sterling fell."], "", None, None, ["Jill Treanor", "Sterling fell."]),
+    ],
+)  # fmt: skip
+def test_bylines(paragraphs, headline, author, source, body):
+    assert byline(paragraphs, headline) == (author, source, body)
+
+
+def test_a_page_that_writes_after_midnight_as_twelve():
+    page = "Election night\n\n12.32: Key speaks.\n\n12.00: Key confirms a deal.\n\n23.52: Key arrives.\n"
+    parsed = parse_page(page)
+    resolution = resolve(parsed, date(2008, 11, 8), ZoneInfo("Pacific/Auckland"))
+    local = [t.published.astimezone(ZoneInfo("Pacific/Auckland")) for t in resolution.timed]
+    assert [f"{t:%d %H:%M}" for t in local] == ["09 00:32", "09 00:00", "08 23:52"]
+    assert any(a.what == "midnight" and "00:32" in a.value for a in resolution.assumptions)
+
+
+def test_a_date_given_for_the_page_is_its_oldest_updates():
+    page = "Election night\n\n12:31am\n\nThat's all.\n\n11:35pm\n\nA seat falls.\n"
+    resolution = resolve(parse_page(page), date(2014, 9, 20), ZoneInfo("Pacific/Auckland"))
+    local = [t.published.astimezone(ZoneInfo("Pacific/Auckland")).date() for t in resolution.timed]
+    assert local == [date(2014, 9, 21), date(2014, 9, 20)]
+
+
+def test_a_date_line_is_the_date_of_the_update_below_it():
+    page = "Thursday, April 4, 2024\n\n0906 GMT — Strike\n\nBody.\n\n2343 GMT — Talks\n\nBody.\n"
+    resolution = resolve(parse_page(page), None, UTC)
+    assert [t.published for t in resolution.timed] == [
+        datetime(2024, 4, 4, 9, 6, tzinfo=UTC), datetime(2024, 4, 3, 23, 43, tzinfo=UTC),
+    ]  # fmt: skip
+    assert any(a.what == "midnight" for a in resolution.assumptions)
