@@ -30,7 +30,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ATOM_RNG := .cache/atom.rng
 
-.PHONY: help html serve devserver clean import publish publish-html test lint check bench lock
+.PHONY: help html serve devserver clean import publish publish-html test lint check bench bench-import lock
 
 help:
 	@echo 'make html        build the site from content/ into output/, only what changed (sets itself up on first use)'
@@ -41,6 +41,7 @@ help:
 	@echo 'make test        lint, then run the test suite'
 	@echo 'make check       validate output/: HTML (Nu checker), links and anchors, feeds'
 	@echo 'make bench       time Daybook against stock Pelican and Hugo (BENCH_DAYS=100|1000|3000)'
+	@echo 'make bench-import  dateparser, htmldate and trafilatura against the importer, on real pages'
 	@echo 'make clean       remove generated output and the build cache'
 
 $(STAMP): requirements.lock pyproject.toml
@@ -122,6 +123,11 @@ bench: $(STAMP)
 	@command -v hugo >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q hugo >/dev/null; } \
 		|| echo "bench: hugo is not installed; its column is left out"
 	$(BIN)/python bench/run.py --days $(BENCH_DAYS) --repeat $(BENCH_REPEAT)
+
+# dateparser, htmldate and trafilatura against the importer's own code, on the real pages.
+bench-import: $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-bench.lock
+	$(BIN)/python bench/import_libraries.py
 
 # Refresh the exact pins after changing dependency ranges in pyproject.toml.
 lock:

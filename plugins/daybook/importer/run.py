@@ -32,6 +32,7 @@ from .zonechoice import (
     missing_zone_message,
     needs_zone,
 )
+from .zones import language_zone
 
 logger = logging.getLogger(__name__)
 NO_TEXT = "timestamp with no text"
@@ -147,8 +148,13 @@ class Importer:
         assumptions = [Assumption(ZONE, "as given with each timestamp", markup)]
         day_zone = known.configured or known.stored
         if not day_zone:
-            day_zone = known.option or structured.offset_zone or "UTC"
-            source = "--tz" if known.option else f"the offset of the timestamps in {markup}"
+            spoken = language_zone(structured.language) if structured.language else None
+            day_zone = known.option or spoken or structured.offset_zone or "UTC"
+            source = (
+                "--tz" if known.option
+                else f"the page's language, lang={structured.language!r}" if spoken
+                else f"the offset of the timestamps in {markup}"
+            )  # fmt: skip
             value = f"{day_zone} (the timeline has no zone in the settings)"
             assumptions.append(Assumption(DAY_ZONE, value, source))
         return _from_structured(structured, day_zone, tuple(assumptions))

@@ -56,6 +56,8 @@ class StructuredPage:
 
     updates: tuple[StructuredUpdate, ...]
     method: str
+    language: str = ""
+    """The page's language tag (<html lang>), a hint to the outlet's zone."""
 
     @property
     def offset_zone(self) -> str | None:
@@ -79,7 +81,9 @@ def extract(html: str, zone: tzinfo | None) -> StructuredPage | None:
     for method, finder in finders:
         updates = [_in_zone(u, zone) for u in finder(soup) if u.headline or u.body]
         if updates and any(u.body for u in updates):
-            return StructuredPage(tuple(updates), method)
+            root = soup.find("html")
+            language = str(root.get("lang") or "") if root is not None else ""
+            return StructuredPage(tuple(updates), method, language)
     return None
 
 

@@ -189,10 +189,46 @@ def zone_name(tz: tzinfo) -> str | None:
     if label.upper() in _IANA_FOR:
         return _IANA_FOR[label.upper()]
     offset = tz.utcoffset(None)
-    if offset is None or offset.total_seconds() % 3600:
+    if offset is None:
         return None
-    hours = int(offset.total_seconds() // 3600)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes % 60:
+        return _HALF_HOURS.get(minutes)
+    hours = minutes // 60
     return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+# Offsets that are not whole hours belong to few places, each the usual one.
+_HALF_HOURS = {
+    330: "Asia/Kolkata", 345: "Asia/Kathmandu", 270: "Asia/Kabul", 210: "Asia/Tehran",
+    390: "Asia/Yangon", 570: "Australia/Darwin", -210: "America/St_Johns",
+}  # fmt: skip
+# A page's language tag names its country's zone when the country has one.
+_LANGUAGE_ZONES = {
+    "it": "Europe/Rome", "fr": "Europe/Paris", "fr-be": "Europe/Brussels", "de": "Europe/Berlin",
+    "de-at": "Europe/Vienna", "de-ch": "Europe/Zurich", "es": "Europe/Madrid",
+    "es-mx": "America/Mexico_City", "es-ar": "America/Argentina/Buenos_Aires",
+    "nl": "Europe/Amsterdam", "nl-be": "Europe/Brussels", "pl": "Europe/Warsaw",
+    "pt": "Europe/Lisbon", "pt-pt": "Europe/Lisbon", "pt-br": "America/Sao_Paulo",
+    "en-gb": "Europe/London", "en-ie": "Europe/Dublin", "en-in": "Asia/Kolkata",
+    "en-nz": "Pacific/Auckland", "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "uk": "Europe/Kyiv",
+    "tr": "Europe/Istanbul", "el": "Europe/Athens", "sv": "Europe/Stockholm",
+    "da": "Europe/Copenhagen", "fi": "Europe/Helsinki", "cs": "Europe/Prague",
+    "hu": "Europe/Budapest", "ro": "Europe/Bucharest", "he": "Asia/Jerusalem",
+}  # fmt: skip
+
+
+_HOME_REGIONS = {"ja": "jp", "ko": "kr", "uk": "ua", "el": "gr", "sv": "se", "da": "dk",
+                 "cs": "cz", "he": "il"}  # fmt: skip
+
+
+def language_zone(tag: str) -> str | None:
+    """The zone of the country a page's language tag names ("it-IT" -> Europe/Rome), if one."""
+    key = tag.strip().lower().replace("_", "-")
+    if key in _LANGUAGE_ZONES:
+        return _LANGUAGE_ZONES[key]
+    base, _, region = key.partition("-")
+    return _LANGUAGE_ZONES.get(base) if region == _HOME_REGIONS.get(base, base) else None
 
 
 def zone_candidates(word: str) -> list[tzinfo]:
