@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from itertools import pairwise
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from .assumptions import DATE, DAYLIGHT_SAVING, ORDER, ROLLOVER, Assumption
 from .clock import PartialDate, Stamp
+from .order import blocks, order_steps, utc_minutes
+from .readings import clock_text, midnight_twelves, page_clock, stamp_zone, wall_instants
 from .text import Draft, ParsedPage
-from .zones import resolve_zone, zone_candidates
+from .zones import resolve_zone
 
 # A later clock time further down a newest-first page is either an item posted out of
 # order (a pinned or late-inserted post: minutes to an hour or two off) or the previous
@@ -70,42 +71,12 @@ def resolve(
         reference or _page_reference(page, default_date, default_zone), [], assumptions,
     )  # fmt: skip
     candidates: list[_Candidate] = []
-    for block, drafts in _blocks(_midnight_twelves(page.drafts, assumptions)):
+    for block, drafts in blocks(midnight_twelves(page.drafts, assumptions)):
         day = _block_date(block, context)
         whole_page = day is None or block in page.page_dated_blocks
         candidates += _block_candidates(drafts, day, context, whole_page)
     timed = _settle_ambiguous(candidates, newest_first, context)
     return Resolution(tuple(timed), newest_first, tuple(context.warnings), tuple(assumptions))
-
-
-_TWENTY_FOUR = ("colon", "dotted", "compact", "french")
-
-
-def _midnight_twelves(drafts: tuple[Draft, ...], assumptions: list[Assumption]) -> list[Draft]:
-    """On a 24-hour page that writes the hour after midnight as "12" ("12.32", "12.00",
-    then "23.52"), read those twelves as 00, when that makes the page's steps far shorter."""
-    kinds = [d.stamp.shape.split("|")[2] if d.stamp and d.stamp.shape else "" for d in drafts]
-    clocks = [d for d, kind in zip(drafts, kinds, strict=True) if kind in _TWENTY_FOUR]
-    twelves = [d for d in clocks if d.stamp.hour == 12]
-    if not twelves or not any(d.stamp.hour >= 13 for d in clocks):
-        return list(drafts)
-    as_noon = _circular_steps([d.stamp.hour * 60 + d.stamp.minute for d in clocks])
-    as_midnight = _circular_steps(
-        [(0 if d.stamp.hour == 12 else d.stamp.hour) * 60 + d.stamp.minute for d in clocks]
-    )
-    if as_noon - as_midnight < 360:
-        return list(drafts)
-    for draft in twelves:
-        source = f"line {draft.line}: the page's neighbouring times fit the hour after midnight"
-        value = f"{_clock(draft.stamp)} read as 00:{draft.stamp.minute:02d}"
-        assumptions.append(Assumption(ROLLOVER, value, source, draft.line))
-    return [
-        replace(d, stamp=replace(d.stamp, hour=0)) if d in twelves else d for d in drafts
-    ]
-
-
-def _circular_steps(minutes: list[int]) -> int:
-    return sum(min(abs(b - a), 1440 - abs(b - a)) for a, b in pairwise(minutes))
 
 
 def _reading_order(
@@ -177,13 +148,13 @@ def _block_candidates(
     planned: list[tuple[Draft, date | None, tzinfo | None]] = []
     previous: tuple[int, Draft] | None = None
     for draft in drafts:
-        draft = _page_clock(draft, context.default_zone, context.warnings)  # noqa: PLW2901
+        draft = page_clock(draft, context.default_zone, context.warnings)  # noqa: PLW2901
         stamp = draft.stamp
         if stamp.instant is not None or stamp.relative is not None:
             planned.append((draft, None, None))
             continue
-        zone = _zone(draft, context.default_zone, context.warnings)
-        minutes = _utc_minutes(stamp, zone, day)
+        zone = stamp_zone(draft, context.default_zone, context.warnings)
+        minutes = utc_minutes(stamp, zone, day)
         if stamp.date is not None:
             whole_page = False
             day = _full_date(
@@ -198,7 +169,7 @@ def _block_candidates(
     if whole_page and context.newest_first:
         planned = _anchor_oldest(planned, context)
     return [
-        _Candidate(draft, _wall_instants(day, draft.stamp, zone))
+        _Candidate(draft, wall_instants(day, draft.stamp, zone))
         if day is not None and zone is not None
         else _Candidate(draft, (_absolute(draft, context.reference),))
         for draft, day, zone in planned
@@ -233,7 +204,7 @@ def _carry_date(
         moved = day + timedelta(days=-1 if context.newest_first else 1)
         direction = "the day before" if context.newest_first else "the next day"
         source = (
-            f"line {draft.line}: {_clock(draft.stamp)} below {_clock(above.stamp)} "
+            f"line {draft.line}: {clock_text(draft.stamp)} below {clock_text(above.stamp)} "
             f"(line {above.line}) on a {'newest' if context.newest_first else 'oldest'}-first "
             f"page: midnight crossed, so {direction}; the date above the crossing is taken "
             f"as the {'newest' if context.newest_first else 'oldest'} updates' date"
@@ -243,10 +214,6 @@ def _carry_date(
     if step > 0:
         context.warnings.append(f"line {draft.line}: update is out of order on the page")
     return day
-
-
-def _clock(stamp: Stamp) -> str:
-    return f"{stamp.hour:02d}:{stamp.minute:02d}"
 
 
 def _absolute(draft: Draft, reference: datetime | None) -> datetime:
@@ -260,54 +227,6 @@ def _absolute(draft: Draft, reference: datetime | None) -> datetime:
             "YYYY-MM-DDTHH:MM (when the page was saved)"
         )
     return reference - stamp.relative
-
-
-def detect_newest_first(drafts: tuple[Draft, ...], zone: tzinfo) -> bool:
-    """Newest first unless most steps between neighbours (within a date block) go forward."""
-    forward, backward = order_steps(drafts, zone)
-    return backward >= forward
-
-
-def order_steps(drafts: tuple[Draft, ...], zone: tzinfo) -> tuple[int, int]:
-    """How many steps between neighbouring stamps (within a date block) go forward, and back."""
-    forward = backward = 0
-    for _, block in _blocks(drafts):
-        keys = [_order_key(d.stamp, zone) for d in block]
-        for a, b in pairwise(keys):
-            if a is None or b is None or a == b or type(a) is not type(b):
-                continue
-            later = b > a if isinstance(a, datetime) else (0 < b - a <= 720 or b - a < -720)
-            forward, backward = (forward + 1, backward) if later else (forward, backward + 1)
-    return forward, backward
-
-
-def _order_key(stamp: Stamp, zone: tzinfo) -> datetime | int | None:
-    if stamp.instant is not None:
-        return stamp.instant
-    if stamp.relative is not None:
-        return datetime(2000, 1, 1, tzinfo=UTC) - stamp.relative
-    if stamp.date is not None and stamp.date.year:
-        naive = datetime(
-            stamp.date.year, stamp.date.month, stamp.date.day, stamp.hour, stamp.minute
-        )
-        printed = resolve_zone(stamp.zone) if stamp.zone else None
-        return naive.replace(tzinfo=printed or zone)
-    printed = resolve_zone(stamp.zone) if stamp.zone else None
-    return _utc_minutes(stamp, printed or zone, None)
-
-
-def _utc_minutes(stamp: Stamp, zone: tzinfo, day: date | None) -> int:
-    """The clock in minutes, shifted by its zone's offset, so GMT and BST stamps compare."""
-    sample = datetime.combine(day or date(2000, 1, 1), time(12)).replace(tzinfo=zone)
-    offset = sample.utcoffset() or timedelta(0)
-    return stamp.hour * 60 + stamp.minute - int(offset.total_seconds() // 60)
-
-
-def _blocks(drafts: tuple[Draft, ...] | list[Draft]) -> list[tuple[int, list[Draft]]]:
-    blocks: dict[int, list[Draft]] = {}
-    for draft in drafts:
-        blocks.setdefault(draft.block, []).append(draft)
-    return sorted(blocks.items())
 
 
 def _fallback_date(context: _Context) -> date:
@@ -384,62 +303,6 @@ def _page_reference(page: ParsedPage, default_date: date | None, zone: tzinfo) -
     return datetime.combine(day, time(stamp.hour, stamp.minute)).replace(tzinfo=printed or zone)
 
 
-def _zone(draft: Draft, default_zone: tzinfo, warnings: list[str]) -> tzinfo:
-    stamp = draft.stamp
-    if stamp.zone:
-        options = zone_candidates(stamp.zone)
-        if stamp.dual is not None:
-            return _dual_zone(draft, options, warnings)
-        if options:
-            return options[0]
-    return default_zone
-
-
-def _dual_zone(draft: Draft, options: list[tzinfo], warnings: list[str]) -> tzinfo:
-    """Pick the reading of the first clock's zone that agrees with the second clock."""
-    stamp = draft.stamp
-    hour, minute, word = stamp.dual
-    for mine in options:
-        if any(_agree(stamp, mine, (hour, minute), theirs) for theirs in zone_candidates(word)):
-            return mine
-    warnings.append(f"line {draft.line}: the two clocks of the stamp disagree; used the first")
-    return options[0]
-
-
-def _agree(stamp: Stamp, mine: tzinfo, other: tuple[int, int], theirs: tzinfo) -> bool:
-    here = datetime(2000, 1, 1, 12)
-    a = stamp.hour * 60 + stamp.minute - mine.utcoffset(here).total_seconds() // 60
-    b = other[0] * 60 + other[1] - theirs.utcoffset(here).total_seconds() // 60
-    return (a - b) % 1440 == 0
-
-
-def _page_clock(draft: Draft, page_zone: tzinfo, warnings: list[str]) -> Draft:
-    """A two-zone stamp whose clocks disagree ("11:18 p.m. EET / 4:29 p.m. EST"): the clock
-    in the page's own zone is the page's time."""
-    stamp = draft.stamp
-    if stamp.dual is None or stamp.zone is None:
-        return draft
-    hour, minute, word = stamp.dual
-    here = datetime(2000, 1, 1, 12)
-    mine, theirs = zone_candidates(stamp.zone), zone_candidates(word)
-    if any(_agree(stamp, m, (hour, minute), t) for m in mine for t in theirs):
-        return draft
-    if not any(t.utcoffset(here) == page_zone.utcoffset(here) for t in theirs):
-        return draft
-    warnings.append(
-        f"line {draft.line}: the two clocks of the stamp disagree; used {hour:02d}:{minute:02d} "
-        f"{word}, the page's zone"
-    )
-    second = replace(stamp, hour=hour, minute=minute, zone=word, dual=None)
-    return replace(draft, stamp=second)
-
-
-def _wall_instants(day: date, stamp: Stamp, zone: tzinfo) -> tuple[datetime, ...]:
-    naive = datetime.combine(day, time(stamp.hour, stamp.minute, stamp.second))
-    options = {naive.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1)}
-    return tuple(sorted(options))
-
-
 def _settle_ambiguous(
     candidates: list[_Candidate], newest_first: bool, context: _Context
 ) -> list[Timed]:
@@ -470,7 +333,7 @@ def _settle_ambiguous(
         fixed[index] = fitting[0] if len(fitting) == 1 else candidate.options[0]
         reading = "the earlier" if fixed[index] == min(candidate.options) else "the later"
         source = (
-            f"line {line}: {_clock(candidate.draft.stamp)} happens twice or never at a clock "
+            f"line {line}: {clock_text(candidate.draft.stamp)} happens twice or never at a clock "
             f"change; {reading} reading ({fixed[index]:%H:%M} UTC) fits the page's order"
             if len(fitting) == 1
             else f"line {line}: nothing on the page tells the two readings apart"
@@ -496,7 +359,7 @@ def _untimed(
     newest_first = True if order is None else order
     timed: list[Timed] = []
     context = _Context(page, default_date, zone, newest_first, None, [], [])
-    for block, drafts in _blocks(page.drafts):
+    for block, drafts in blocks(page.drafts):
         try:
             day = _block_date(block, context) or _fallback_date(context)
         except UndatedPageError as exc:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, tzinfo
 
 from ..model import zone
 from .assumptions import DAY_ZONE, ZONE, Assumption, quoted
+from .clock import Stamp
 from .text import ParsedPage
 from .zones import resolve_zone, zone_name
 
@@ -140,12 +141,10 @@ def _needs_clock_zone(page: ParsedPage) -> bool:
     return any(_unzoned(d.stamp) for d in page.drafts) or page.reference is not None
 
 
-def _unzoned(stamp: object) -> bool:
+def _unzoned(stamp: Stamp | None) -> bool:
+    """A clock printed without a zone (ISO instants and relative stamps need none)."""
     return (
-        stamp is not None
-        and getattr(stamp, "zone", None) is None
-        and getattr(stamp, "instant", None) is None
-        and getattr(stamp, "relative", None) is None
+        stamp is not None and stamp.zone is None and stamp.instant is None and stamp.relative is None
     )
 
 
