@@ -143,9 +143,9 @@ def _needs_clock_zone(page: ParsedPage) -> bool:
 
 def _unzoned(stamp: Stamp | None) -> bool:
     """A clock printed without a zone (ISO instants and relative stamps need none)."""
-    return (
-        stamp is not None and stamp.zone is None and stamp.instant is None and stamp.relative is None
-    )
+    if stamp is None:
+        return False
+    return stamp.zone is None and stamp.instant is None and stamp.relative is None
 
 
 def needs_zone(page: ParsedPage) -> bool:
