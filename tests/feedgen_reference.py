@@ -1,7 +1,7 @@
 """The feed documents as feedgen builds them: the reference the fast serializer is checked against.
 
 This was Daybook's feed writer until entries came to be serialised once and concatenated
-(daybook.feeds); tests render the same pages both ways and compare what a feed reader parses.
+(daybook.render.feeds); tests render the same pages both ways and compare what a feed reader parses.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from daybook.feeds import (
+from daybook.render.feeds import (
     ATOM,
     JSON,
     JSON_FEED_VERSION,

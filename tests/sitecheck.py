@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from daybook.feedcheck import AtomValidator, json_feed_problems, rss_problems
+from daybook.tools.feedcheck import AtomValidator, json_feed_problems, rss_problems
 
 __all__ = ["atom_problems", "broken_links", "json_feed_problems", "page", "rss_problems"]
 

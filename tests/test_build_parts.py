@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from daybook.build.feedplan import ItemTable
-from daybook.build.manifest import OutputManifest
-from daybook.build.records import DaySummary
-from daybook.build.workers import MIN_PARALLEL_ITEMS, run_all
-from daybook.errors import SettingsError
-from daybook.feeds import page_slots
-from daybook.settings import DaybookSettings
+from daybook.core.errors import SettingsError
+from daybook.core.settings import DaybookSettings
+from daybook.engine.feedplan import ItemTable
+from daybook.engine.manifest import OutputManifest
+from daybook.engine.records import DaySummary
+from daybook.engine.workers import MIN_PARALLEL_ITEMS, run_all
+from daybook.render.feeds import page_slots
 
 
 def summary(day: int, count: int, timeline: str = "t") -> DaySummary:

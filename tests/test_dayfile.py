@@ -4,9 +4,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from daybook.dayfile import DayFileCodec, day_path
-from daybook.errors import DayFileError
-from daybook.model import Day, Update
+from daybook.core.errors import DayFileError
+from daybook.core.model import Day, Update
+from daybook.dayfile.codec import DayFileCodec, day_path
 
 codec = DayFileCodec()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from daybook.errors import SourceError
+from daybook.core.errors import SourceError
 from daybook.importer.source import decode, read_page
 
 PAGE = "Tuesday, June 3, 2025\n\n1808 GMT — Café reopens in Zürich\n\n“Quotes” and dashes – kept.\n"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from bench.generate import day_page
-from daybook.dayfile import DayFileCodec
-from daybook.locking import content_lock
+from daybook.core.locking import content_lock
+from daybook.dayfile.codec import DayFileCodec
 
 from .conftest import ROOT
 

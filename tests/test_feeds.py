@@ -7,8 +7,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from daybook.feedcheck import AtomValidator, json_feed_problems, rss_problems
-from daybook.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, feed_path, paginate, render
+from daybook.render.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, feed_path, paginate, render
+from daybook.tools.feedcheck import AtomValidator, json_feed_problems, rss_problems
 
 from .conftest import ATOM_RNG
 

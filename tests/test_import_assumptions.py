@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from daybook.cli import main
-from daybook.errors import SettingsError
-from daybook.settings import DaybookSettings
+from daybook.core.errors import SettingsError
+from daybook.core.settings import DaybookSettings
 
 NEW_TIMELINE = ["--timeline", "new-story"]
 

@@ -175,7 +175,7 @@ def test_many_days_build_the_same_in_workers_and_in_one_process(tmp_path, caplog
     import_days(content, 0, 60, tmp_path, updates=2)
     alone = {**SETTINGS["DAYBOOK"], "workers": 1}
     one = build(content, tmp_path / "one", tmp_path / "one-cache", DAYBOOK=alone)
-    caplog.set_level(logging.DEBUG, logger="daybook.build.workers")
+    caplog.set_level(logging.DEBUG, logger="daybook.engine.workers")
     two = build(content, tmp_path / "two", tmp_path / "two-cache", DAYBOOK={**alone, "workers": 2})
     assert "in 2 worker(s)" in caplog.text
     assert_same_site(two, one)

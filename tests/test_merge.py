@@ -2,8 +2,8 @@
 
 from datetime import UTC, date, datetime
 
+from daybook.core.model import Day, Update
 from daybook.importer.merge import EDITED, NEW, UNCHANGED, merge_day, unique_anchor
-from daybook.model import Day, Update
 
 
 def at(hour, minute):

@@ -15,14 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from daybook.dayfile import DayFileCodec
-from daybook.errors import SourceError
-from daybook.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, paginate, render
+from daybook.core.errors import SourceError
+from daybook.core.model import Day, Timeline, Update
+from daybook.dayfile.codec import DayFileCodec
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.run import Importer, ImportOptions
-from daybook.model import Day, Timeline, Update
-from daybook.render import body_html
-from daybook.sanitize import clean_html
+from daybook.render.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, paginate, render
+from daybook.render.markdown import body_html
+from daybook.render.sanitize import clean_html
 
 from . import feedgen_reference
 

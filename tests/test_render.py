@@ -3,8 +3,8 @@
 import pyromark
 import pytest
 
-from daybook.render import body_html, first_words, html_text
-from daybook.sanitize import clean_html
+from daybook.render.markdown import body_html, first_words, html_text
+from daybook.render.sanitize import clean_html
 
 
 def through_nh3(markdown: str) -> str:

@@ -11,18 +11,18 @@ from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .errors import DaybookError, SourceError
-from .feedcheck import AtomValidator, json_feed_problems, rss_problems
+from .core.errors import DaybookError, SourceError
+from .core.locking import content_lock
+from .core.model import zone
+from .core.settings import DaybookSettings, load_settings_file
 from .importer.preview import summary_lines
 from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
-from .locking import content_lock
-from .model import zone
-from .permalinks import collect, lost
-from .reconcile import reconcile
-from .search import build_index
-from .settings import DaybookSettings, load_settings_file
+from .tools.feedcheck import AtomValidator, json_feed_problems, rss_problems
+from .tools.permalinks import collect, lost
+from .tools.reconcile import reconcile
+from .tools.search import build_index
 
 SETTINGS_FILE = "pelicanconf.py"
 

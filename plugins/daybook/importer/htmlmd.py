@@ -6,7 +6,7 @@ import re
 
 from bs4 import NavigableString, Tag
 
-from ..mdtext import escape_inline
+from ..core.mdtext import escape_inline
 
 # Chrome inside update blocks that is not part of the update.
 _DROP = frozenset(

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from ..model import Day, Update
+from ..core.model import Day, Update
 
 NEW, UNCHANGED, CHANGED, EDITED, SUPERSEDED = (
     "new",

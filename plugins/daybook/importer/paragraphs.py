@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..mdtext import escape_inline, escape_paragraph
+from ..core.mdtext import escape_inline, escape_paragraph
 from .clock import Stamp
 
 BULLET = re.compile(r"^[•·▪●◦*-]\s+")

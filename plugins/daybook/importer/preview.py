@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from ..model import zone
+from ..core.model import zone
 from .report import FileReport, ImportedUpdate
 
 _HEADLINE_WIDTH = 56

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Update
+from ..core.model import Update
 from .assumptions import Assumption
 from .text import Skipped
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..dayfile import DayFileCodec, day_path, write_text_atomic
-from ..errors import DayFileError, SourceError
-from ..model import Day, Timeline, Update, zone
+from ..core.errors import DayFileError, SourceError
+from ..core.model import Day, Timeline, Update, zone
+from ..dayfile.codec import DayFileCodec, day_path, write_text_atomic
 from .assumptions import DAY_ZONE, ZONE, Assumption
 from .attribution import body_source, byline, headline_source, signature
 from .html import visible_lines

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SourceError
+from ..core.errors import SourceError
 
 _HTML_SIGNS = re.compile(rb"^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s)", re.I)
 _TAG = re.compile(r"<(?:p|div|article|section|span|time|h[1-6]|li|script)[\s>]", re.I)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
-from ..model import zone
+from ..core.model import zone
 from .assumptions import DAY_ZONE, ZONE, Assumption, quoted
 from .clock import Stamp
 from .text import ParsedPage

@@ -7,7 +7,7 @@ from datetime import timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import available_timezones
 
-from ..model import zone
+from ..core.model import zone
 
 # Abbreviations name one fixed offset each: "EDT" is UTC-4 whatever the date, which is
 # exactly what a printed stamp means. Regional words that switch with DST map to IANA zones.

@@ -12,16 +12,16 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from ..build.engine import BuildConfig, SiteBuild
-from ..build.keys import code_digest, folders_digest, key, settings_digest
-from ..build.plan import SiteSettings
-from ..build.workers import available_cores
-from ..dayfile import FORMAT_VERSION
-from ..pages import UpdateView
-from ..render import RENDER_VERSION
-from ..settings import DaybookSettings
-from ..structured_data import compact_json
-from ..urls import tag_slug
+from ..core.settings import DaybookSettings
+from ..core.urls import tag_slug
+from ..dayfile.codec import FORMAT_VERSION
+from ..engine.build import BuildConfig, SiteBuild
+from ..engine.keys import code_digest, folders_digest, key, settings_digest
+from ..engine.plan import SiteSettings
+from ..engine.workers import available_cores
+from ..render.markdown import RENDER_VERSION
+from ..render.structured_data import compact_json
+from ..render.views import UpdateView
 
 logger = logging.getLogger(__name__)
 DEV_FEED_URL = "http://localhost:8000"

@@ -11,9 +11,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..feeds import FeedInfo
-from ..model import Timeline
-from ..pages import (
+from ..core.model import Timeline
+from ..core.urls import absolute, day_url, tag_slug, tag_url
+from ..render.feeds import FeedInfo
+from ..render.views import (
     DayCount,
     DayLink,
     TagEntry,
@@ -25,7 +26,6 @@ from ..pages import (
     months_of,
     timeline_view,
 )
-from ..urls import absolute, day_url, tag_slug, tag_url
 from .feedplan import FeedPlan, ItemTable, plan_feed
 from .keys import key
 from .records import DaySummary

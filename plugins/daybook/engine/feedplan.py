@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from ..feeds import (
+from ..core.urls import day_url
+from ..render.feeds import (
     KINDS,
     MEDIA_TYPES,
     FeedInfo,
@@ -25,8 +26,7 @@ from ..feeds import (
     feed_path,
     page_slots,
 )
-from ..pages import UpdateView
-from ..urls import day_url
+from ..render.views import UpdateView
 from .records import DaySummary, feed_item
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

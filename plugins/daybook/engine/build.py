@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..dayfile import DayFileCodec
-from ..errors import DayFileError
-from ..pages import DayView, TimelineRef, UpdateView, day_link
-from ..structured_data import compact_json, day_json_ld
-from ..urls import day_url, save_as, timeline_url
+from ..core.errors import DayFileError
+from ..core.urls import day_url, save_as, timeline_url
+from ..dayfile.codec import DayFileCodec
+from ..render.structured_data import compact_json, day_json_ld
+from ..render.views import DayView, TimelineRef, UpdateView, day_link
 from .content_index import ContentIndex, DayFile
 from .feedplan import DocumentGroup, FeedPlan, group_documents, render_group
 from .keys import key

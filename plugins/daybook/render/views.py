@@ -15,8 +15,8 @@ from datetime import date, datetime
 
 from markupsafe import Markup
 
-from .model import Timeline
-from .urls import day_url, save_as, timeline_url
+from ..core.model import Timeline
+from ..core.urls import day_url, save_as, timeline_url
 
 
 @dataclass(frozen=True, slots=True)

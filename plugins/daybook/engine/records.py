@@ -1,6 +1,6 @@
 """One day file read and rendered: its updates as pages and feeds show them.
 
-A record is made once per version of a day file and kept (daybook.build.store), so a build
+A record is made once per version of a day file and kept (daybook.engine.store), so a build
 renders a day's Markdown only when the file changed; everything about many days is planned
 from the small summary each record gives.
 """
@@ -17,13 +17,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..dayfile import DayFileCodec
-from ..errors import DayFileError
-from ..feeds import FeedItem
-from ..model import Day, Update, zone
-from ..pages import UpdateView
-from ..render import body_html, first_words, html_text
-from ..urls import absolute, day_url
+from ..core.model import Day, Update, zone
+from ..core.urls import absolute, day_url
+from ..dayfile.codec import DayFileCodec
+from ..dayfile.folder import read_day
+from ..render.feeds import FeedItem
+from ..render.markdown import body_html, first_words, html_text
+from ..render.views import UpdateView
 
 logger = logging.getLogger(__name__)
 
@@ -153,18 +153,6 @@ def _view(row: tuple) -> UpdateView:  # type: ignore[type-arg]
 def digest_of(data: bytes) -> str:
     """The content hash day files are known by."""
     return hashlib.sha1(data).hexdigest()
-
-
-def read_day(codec: DayFileCodec, data: bytes, path: Path, timeline: str) -> Day:
-    """Parse one day file's bytes; DayFileError if it breaks the format or its place."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DayFileError(str(path), None, f"not UTF-8 ({exc.reason})") from exc
-    day = codec.loads(text, str(path), timeline)
-    if day.timeline != timeline or path.stem != day.date.isoformat():
-        raise DayFileError(str(path), None, "Timeline:/Date: do not match the file's place")
-    return day
 
 
 def make_record(codec: DayFileCodec, data: bytes, path: Path, timeline: str) -> DayRecord:

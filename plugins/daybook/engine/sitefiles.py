@@ -10,12 +10,12 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..pages import TimelineView, month_view, months_of
-from ..structured_data import sitemap_xml
-from ..urls import absolute, save_as, tag_slug
+from ..core.urls import absolute, save_as, tag_slug
+from ..render.structured_data import sitemap_xml
+from ..render.views import TimelineView, month_view, months_of
 
 if TYPE_CHECKING:
-    from .engine import PageWriter, SiteBuild
+    from .build import PageWriter, SiteBuild
     from .plan import SitePlan
 
 Values = Callable[[], dict[str, object]]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import cbor2
 
-from .errors import DaybookError
+from ..core.errors import DaybookError
 
 _SIGNATURE_LENGTH = len(b"pagefind_dcd")
 _FILTERS = 3  # position of the filter list in Pagefind 1.x metadata

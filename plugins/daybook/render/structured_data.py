@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from .pages import DayView, TimelineRef
-from .urls import absolute
+from ..core.urls import absolute
+from .views import DayView, TimelineRef
 
 
 def _iso(value: datetime) -> str:

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .errors import DayFileError, SettingsError
-from .mdtext import escape_inline, inline_text
-from .model import Day, Update, zone
+from ..core.errors import DayFileError, SettingsError
+from ..core.mdtext import escape_inline, inline_text
+from ..core.model import Day, Update, zone
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -12,16 +12,14 @@ from __future__ import annotations
 import logging
 import marshal
 import os
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..dayfile.folder import find_day_files
 from .records import DaySummary
 
 logger = logging.getLogger(__name__)
-_DAY_FILE = re.compile(r"^(\d{4})-\d{2}-\d{2}\.md$")
-_YEAR = re.compile(r"^\d{4}$")
 _RACY_NS = 2_000_000_000
 _FORMAT = "daybook-content-index-1"
 
@@ -49,31 +47,6 @@ class DayFile:
     def path(self) -> Path:
         """The file's path."""
         return Path(self.location)
-
-
-def find_day_files(content: Path) -> list[tuple[str, str, str]]:
-    """(timeline, relative path, path) of every day file under *content*, sorted."""
-    found = []
-    for timeline in _entries(str(content)):
-        if not timeline.is_dir() or timeline.name.startswith("."):
-            continue
-        for year in _entries(timeline.path):
-            if not (year.is_dir() and _YEAR.match(year.name)):
-                continue
-            for entry in _entries(year.path):
-                match = _DAY_FILE.match(entry.name)
-                if match and match.group(1) == year.name and entry.is_file():
-                    relative = f"{timeline.name}/{year.name}/{entry.name}"
-                    found.append((timeline.name, relative, entry.path))
-    return sorted(found)
-
-
-def _entries(folder: str) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as listing:
-            return list(listing)
-    except (FileNotFoundError, NotADirectoryError):
-        return []
 
 
 class ContentIndex:

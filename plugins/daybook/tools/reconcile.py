@@ -15,15 +15,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from .content import load_days
-from .dayfile import DayFileCodec
-from .errors import SourceError
-from .importer.merge import NEW
-from .importer.run import Importer, ImportOptions
-from .model import Day, Timeline
+from ..core.errors import SourceError
+from ..core.model import Day, Timeline
+from ..core.settings import DaybookSettings
+from ..core.urls import day_url
+from ..dayfile.codec import DayFileCodec
+from ..dayfile.folder import load_days
+from ..importer.merge import NEW
+from ..importer.run import Importer, ImportOptions
 from .permalinks import update_anchors
-from .settings import DaybookSettings
-from .urls import day_url
 
 RECIPE_SUFFIX = ".import.json"
 _ATOM = "{http://www.w3.org/2005/Atom}"

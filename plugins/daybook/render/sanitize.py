@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import nh3
 
-from .mdtext import strip_control
+from ..core.mdtext import strip_control
 
 ALLOWED_TAGS = frozenset(
     ("p", "br", "hr", "a", "strong", "b", "em", "i", "u", "s", "del", "ins", "sub", "sup",

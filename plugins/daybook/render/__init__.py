@@ -1,0 +1,1 @@
+"""Rendering: Markdown, sanitizing, template views, structured data and feeds."""

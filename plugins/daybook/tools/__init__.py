@@ -1,0 +1,1 @@
+"""Checks and site tools run by the CLI: reconcile, permalinks, feed checks, search index."""
