@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from daybook.core.settings import DaybookSettings
 from daybook.engine.feedplan import ItemTable
 from daybook.engine.manifest import OutputManifest
 from daybook.engine.records import DaySummary
+from daybook.engine.store import SCHEMA_VERSION, CacheStore
 from daybook.engine.workers import MIN_PARALLEL_ITEMS, run_all
 from daybook.render.feeds import page_slots
 
@@ -58,7 +60,7 @@ def test_feed_pages_hold_every_item_and_archives_never_move(count, per_page):
 
 
 def test_the_manifest_skips_what_is_unchanged_and_removes_what_is_gone(tmp_path):
-    output, cache = tmp_path / "out", tmp_path / "cache" / "manifest"
+    output, cache = tmp_path / "out", CacheStore(tmp_path / "cache")
     (output / "a/b").mkdir(parents=True)
     (output / "a/b/page.html").write_text("one")
     (output / "keep.html").write_text("keep")
@@ -94,3 +96,17 @@ def _square_and_pid(item: int) -> tuple[int, int]:
 def test_workers_setting_is_checked(workers):
     with pytest.raises(SettingsError, match="workers"):
         DaybookSettings.from_mapping({"workers": workers})
+
+
+def test_one_cache_store_with_a_schema_version(tmp_path):
+    store = CacheStore(tmp_path)
+    store.set_meta({"content_salt": "s"})
+    assert store.meta("content_salt") == "s"
+    store.close()
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        db.execute("PRAGMA user_version = 1")  # a cache written by another version of the code
+    assert CacheStore(tmp_path).meta("content_salt") is None
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "daybook.sqlite"
+    ]

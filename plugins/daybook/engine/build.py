@@ -31,7 +31,7 @@ from .manifest import OutputManifest
 from .plan import DayPage, SitePlan, SiteSettings, plan_site
 from .records import DayRecord, DaySummary, digest_of, make_record
 from .sitefiles import SitePages
-from .store import RecordStore
+from .store import CacheStore
 from .workers import run_all
 
 logger = logging.getLogger(__name__)
@@ -63,9 +63,9 @@ class SiteBuild:
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
         self.codec = DayFileCodec()
-        self.store = RecordStore(config.cache / "records.sqlite")
-        self.index = ContentIndex(config.cache / "content.index", config.record_salt)
-        self.manifest = OutputManifest(config.output, config.cache / "manifest.pickle")
+        self.store = CacheStore(config.cache)
+        self.index = ContentIndex(self.store, config.record_salt)
+        self.manifest = OutputManifest(config.output, self.store)
         self.errors: list[str] = []
         self.plan: SitePlan | None = None
         self._files: dict[tuple[str, date], DayFile] = {}

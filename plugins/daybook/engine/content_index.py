@@ -12,16 +12,17 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..dayfile.folder import find_day_files
 from .records import DaySummary
+from .store import CacheStore
 
 logger = logging.getLogger(__name__)
 _RACY_NS = 2_000_000_000
-_FORMAT = "daybook-content-index-1"
 
 StatKey = tuple[int, int, int]
 
@@ -50,10 +51,10 @@ class DayFile:
 
 
 class ContentIndex:
-    """Stat, hash and summary of each day file as of the last build, kept in one cache file."""
+    """Stat, hash and summary of each day file as of the last build, kept in the cache store."""
 
-    def __init__(self, cache_file: Path, salt: str) -> None:
-        self._cache_file = cache_file
+    def __init__(self, store: CacheStore, salt: str) -> None:
+        self._store = store
         self._salt = salt
         self._known, self._written_ns = self._load()
         self._next: dict[str, tuple[StatKey, str, DaySummary]] = {}
@@ -84,30 +85,31 @@ class ContentIndex:
         """Write what this build learnt (only the files it found) for the next build."""
         if self._next == self._known and not self._any_racy():
             return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._cache_file.with_suffix(".tmp")
-        entries = {r: (stat, digest, s.to_plain()) for r, (stat, digest, s) in self._next.items()}
-        temporary.write_bytes(marshal.dumps((_FORMAT, self._salt, entries)))
-        temporary.replace(self._cache_file)
+        rows: list[tuple[object, ...]] = [
+            (relative, *stat, digest, marshal.dumps(summary.to_plain()))
+            for relative, (stat, digest, summary) in sorted(self._next.items())
+        ]
+        self._store.replace_rows("content", "1 = 1", (), rows)
+        written = str(time.time_ns())
+        self._store.set_meta({"content_salt": self._salt, "content_written_ns": written})
 
     def _any_racy(self) -> bool:
         # Entries racy against the current index stay racy until it is written again later.
         return any(stat[1] >= self._written_ns - _RACY_NS for stat, _, _ in self._next.values())
 
     def _load(self) -> tuple[dict[str, tuple[StatKey, str, DaySummary]], int]:
-        try:
-            with self._cache_file.open("rb") as handle:
-                written_ns = os.fstat(handle.fileno()).st_mtime_ns
-                form, salt, entries = marshal.loads(handle.read())
-            if form != _FORMAT or salt != self._salt:
-                return {}, 0
-            known = {
-                relative: (tuple(stat), digest, DaySummary.from_plain(plain))
-                for relative, (stat, digest, plain) in entries.items()
-            }
-        except FileNotFoundError:
+        if self._store.meta("content_salt") != self._salt:
             return {}, 0
-        except (OSError, EOFError, ValueError, TypeError):
-            logger.warning("daybook: ignoring an unreadable content index %s", self._cache_file)
+        written_ns = int(self._store.meta("content_written_ns") or 0)
+        known = {}
+        try:
+            for relative, size, mtime_ns, inode, digest, plain in self._store.rows(
+                "SELECT relative, size, mtime_ns, inode, digest, summary FROM content"
+            ):
+                stat = (int(size), int(mtime_ns), int(inode))
+                summary = DaySummary.from_plain(marshal.loads(plain))
+                known[str(relative)] = (stat, str(digest), summary)
+        except (EOFError, ValueError, TypeError):
+            logger.warning("daybook: ignoring an unreadable content index in %s", self._store.path)
             return {}, 0
         return known, written_ns

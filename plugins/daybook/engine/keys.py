@@ -14,7 +14,10 @@ from importlib import metadata
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-_LIBRARIES = ("pelican", "jinja2", "markupsafe", "pyromark", "nh3", "markdown-it-py")
+# Every library whose version can change the bytes of a page or feed.
+_LIBRARIES = (
+    "pelican", "jinja2", "markupsafe", "pyromark", "nh3", "markdown-it-py", "mdit-py-plugins",
+)  # fmt: skip
 
 
 def key(*parts: object) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 from pathlib import Path
+
+from .store import CacheStore
 
 logger = logging.getLogger(__name__)
 
-_FORMAT = "daybook-manifest-1"
 _Entry = tuple[str, int, int]
 """(key, size, modification time in ns) of one written file."""
 
@@ -23,10 +23,11 @@ _Entry = tuple[str, int, int]
 class OutputManifest:
     """The keys and stats of the files a build wrote under one output folder."""
 
-    def __init__(self, output: Path, cache_file: Path) -> None:
+    def __init__(self, output: Path, store: CacheStore) -> None:
         self.output = output
         self._root = str(output)
-        self._cache_file = cache_file
+        self._site = str(output.resolve())
+        self._store = store
         self._last = self._load()
         self._now: dict[str, _Entry | None] = {}
 
@@ -78,22 +79,17 @@ class OutputManifest:
         entries = {r: e for r, e in self._now.items() if e is not None}
         if entries == self._last:
             return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._cache_file.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump((_FORMAT, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self._cache_file)
+        rows: list[tuple[object, ...]] = [
+            (self._site, relative, *entry) for relative, entry in sorted(entries.items())
+        ]
+        self._store.replace_rows("output", "site = ?", (self._site,), rows)
 
     def _load(self) -> dict[str, _Entry]:
-        try:
-            with self._cache_file.open("rb") as handle:
-                form, entries = pickle.load(handle)
-        except FileNotFoundError:
-            return {}
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-            logger.warning("daybook: ignoring an unreadable build manifest %s", self._cache_file)
-            return {}
-        return entries if form == _FORMAT else {}
+        query = "SELECT relative, key, size, mtime_ns FROM output WHERE site = ?"
+        return {
+            str(relative): (str(key), int(size), int(mtime_ns))
+            for relative, key, size, mtime_ns in self._store.rows(query, self._site)
+        }
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

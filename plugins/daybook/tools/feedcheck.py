@@ -35,10 +35,16 @@ class AtomValidator:
         if not self._relaxng.validate(doc):
             found += [f"line {e.line}: {e.message}" for e in self._relaxng.error_log]
         if not self._schematron.validate(doc):
-            report = self._schematron.validation_report
-            texts = report.xpath("//svrl:failed-assert/svrl:text/text()", namespaces=_SVRL)
-            found += [" ".join(t.split()) for t in texts]
+            found += _failed_asserts(self._schematron.validation_report)
         return found + _atom_rules(doc.getroot())
+
+
+def _failed_asserts(report: etree._XSLTResultTree | None) -> list[str]:
+    """The text of each failed assertion in a Schematron report (None: no report kept)."""
+    if report is None:
+        return []
+    texts = report.xpath("//svrl:failed-assert/svrl:text/text()", namespaces=_SVRL)
+    return [" ".join(t.split()) for t in texts]
 
 
 def _schematron_from(grammar: etree._ElementTree) -> etree._Element:
@@ -47,13 +53,15 @@ def _schematron_from(grammar: etree._ElementTree) -> etree._Element:
     for prefix, uri in (("atom", ATOM_NS), ("xhtml", "http://www.w3.org/1999/xhtml")):
         etree.SubElement(schema, f"{{{_ISO}}}ns", prefix=prefix, uri=uri)
     for rule in grammar.iter(f"{{{_RNG_SCHEMATRON}}}rule"):
+        context = rule.get("context")
+        if context is None:
+            continue  # a Schematron rule without a context selects nothing
         pattern = etree.SubElement(schema, f"{{{_ISO}}}pattern")
-        iso_rule = etree.SubElement(pattern, f"{{{_ISO}}}rule", context=rule.get("context"))
+        iso_rule = etree.SubElement(pattern, f"{{{_ISO}}}rule", context=context)
         for check in rule:
-            name = etree.QName(check).localname
-            etree.SubElement(
-                iso_rule, f"{{{_ISO}}}{name}", test=check.get("test")
-            ).text = check.text
+            name, test = etree.QName(check).localname, check.get("test")
+            if test is not None:  # an assert or report always has its test
+                etree.SubElement(iso_rule, f"{{{_ISO}}}{name}", test=test).text = check.text
     return schema
 
 
@@ -75,6 +83,8 @@ def rss_problems(feed: Path) -> list[str]:
     """The W3C validator's RSS 2.0 rules (RSS has no grammar of its own)."""
     root = etree.parse(str(feed)).getroot()
     channel = root.find("channel")
+    if channel is None:
+        return ["rss has no channel"]
     found = []
     for name in ("title", "link", "description"):
         if not (channel.findtext(name) or "").strip():

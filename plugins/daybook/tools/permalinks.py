@@ -37,7 +37,9 @@ class Permalinks:
 
 def collect(site: Path) -> Permalinks:
     """The permalinks of the built site under *site*."""
-    pages, anchors, feed_ids = set(), set(), set()
+    pages: set[str] = set()
+    anchors: set[str] = set()
+    feed_ids: set[str] = set()
     for html in site.rglob("*.html"):
         relative = html.relative_to(site).as_posix()
         if relative.startswith("pagefind/"):
@@ -51,7 +53,9 @@ def collect(site: Path) -> Permalinks:
     for feed in site.rglob("*.atom.xml"):
         root = etree.parse(str(feed)).getroot()
         feed_ids.update(
-            node.text for node in root.iter(f"{_ATOM}entry") for node in node.iterfind(f"{_ATOM}id")
+            node.text or ""
+            for node in root.iter(f"{_ATOM}entry")
+            for node in node.iterfind(f"{_ATOM}id")
         )
     return Permalinks(frozenset(pages), frozenset(anchors), frozenset(feed_ids))
 

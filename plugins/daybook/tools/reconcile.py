@@ -157,5 +157,5 @@ def _feed_ids(output: Path) -> set[str]:
     for document in documents:
         if document.exists():
             root = etree.parse(str(document)).getroot()
-            ids.update(e.findtext(f"{_ATOM}id") for e in root.iter(f"{_ATOM}entry"))
+            ids.update(e.findtext(f"{_ATOM}id", "") for e in root.iter(f"{_ATOM}entry"))
     return ids

@@ -22,6 +22,7 @@ from pathlib import Path
 import cbor2
 
 from ..core.errors import DaybookError
+from ..engine.store import CacheStore
 
 _SIGNATURE_LENGTH = len(b"pagefind_dcd")
 _FILTERS = 3  # position of the filter list in Pagefind 1.x metadata
@@ -30,18 +31,19 @@ _FILTERS = 3  # position of the filter list in Pagefind 1.x metadata
 def build_index(site: Path, cache: Path | None = None) -> bool:
     """Index every page of *site* under site/pagefind/, deterministically; False if the index
     was already that of these pages (known from *cache*) and nothing was done."""
-    state_file = _state_file(site, cache) if cache else None
+    store = CacheStore(cache / "daybook") if cache else None
+    name = str(site.resolve())
     pages = pages_state(site)
     entry = site / "pagefind" / "pagefind-entry.json"
-    if state_file and entry.exists() and _read_state(state_file) == (pages, _digest(entry)):
+    if store and entry.exists() and _read_state(store, name) == (pages, _digest(entry)):
         return False
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
     if subprocess.run(command, check=False).returncode != 0:
         raise DaybookError(f"{site}: pagefind could not index the site")
     canonicalise(site / "pagefind")
-    if state_file:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        state_file.write_text(json.dumps([pages, _digest(entry)]), encoding="utf-8")
+    if store:
+        store.replace_rows("search", "site = ?", (name,), [(name, pages, _digest(entry))])
+        store.close()
     return True
 
 
@@ -59,17 +61,9 @@ def pages_state(site: Path) -> str:
     return digest.hexdigest()
 
 
-def _state_file(site: Path, cache: Path) -> Path:
-    name = hashlib.sha1(str(site.resolve()).encode()).hexdigest()[:16]
-    return cache / "daybook" / f"search-{name}.json"
-
-
-def _read_state(path: Path) -> tuple[str, str] | None:
-    try:
-        pages, entry = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError):
-        return None
-    return pages, entry
+def _read_state(store: CacheStore, name: str) -> tuple[str, str] | None:
+    found = store.rows("SELECT pages, entry FROM search WHERE site = ?", name)
+    return (str(found[0][0]), str(found[0][1])) if found else None
 
 
 def _digest(path: Path) -> str:
