@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import day_page, html_page  # noqa: E402
 from bench.measure import Run, file_count, run, size_mb, timed  # noqa: E402
 from bench.others import hugo_rows, pelican_rows  # noqa: E402
+from tests.pages import day_page, html_page  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 START = date(2022, 2, 24)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,9 +14,24 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from daybook.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "archive" / "russia-ukraine-war" / "000_93f28ac5cc137d89.txt"
 ATOM_RNG = ROOT / ".cache" / "atom.rng"
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+RAW_HTML_DAY = """Date: 2025-03-02
+Timeline: russia-ukraine-war
+Timezone: GMT
+
+{#1200}
+## 12:00 — Hand-written raw HTML
+
+<div onclick="window.__pwned='day file'"><script>window.__pwned='day file script'</script>
+<a href="javascript:window.__pwned='day link'">x</a> <a href="https://example.org/">fine</a></div>
+
+<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>
+"""
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,12 @@ def daybook(tmp_path: Path) -> Callable[..., CliResult]:
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+def make(*args: str) -> None:
+    """Run the project's Makefile (the virtualenv is already set up by `make test`: -o keeps
+    make from reinstalling it)."""
+    subprocess.run(["make", "-s", "-C", str(ROOT), "-o", ".venv/.installed", *args], check=True)
 
 
 def write_day_files(content: Path, files: dict[str, str]) -> None:
@@ -79,3 +101,20 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     module = sys.modules.get(f"{__package__}.test_real_pages")
     for line in getattr(module, "SUMMARY", []):
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copy(ROOT / "pelicanconf.py", root)
+    pages = [
+        str(HOSTILE / name)
+        for name in ("hostile_jsonld.html", "hostile_blocks.html", "hostile_text.txt")
+    ]
+    assert main(["import", "--content", str(root / "content"), "--no-archive", *pages]) == 0
+    day = root / "content/russia-ukraine-war/2025/2025-03-02.md"
+    day.write_text(
+        day.read_text(encoding="utf-8") + "\n" + RAW_HTML_DAY.split("\n\n", 1)[1], encoding="utf-8"
+    )
+    build_site(root / "content", root / "output", FEED_DOMAIN="https://archive.example.org")
+    return root / "output"

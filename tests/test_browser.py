@@ -6,9 +6,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from .browser import CHROMIUM, FLAGS, require_chromium, serve
-from .conftest import ROOT
-from .test_hostile import hostile_site  # noqa: F401 (the hostile site fixture)
-from .test_sample_site import make
+from .conftest import ROOT, make
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -78,7 +76,7 @@ def test_sample_pages_have_no_console_errors(browser, sample_site, path):
 
 
 @pytest.mark.browser
-def test_no_script_from_a_hostile_page_runs(browser, hostile_site):  # noqa: F811
+def test_no_script_from_a_hostile_page_runs(browser, hostile_site):
     with serve(hostile_site) as base:
         page, problems = open_page(browser, f"{base}/russia-ukraine-war/2025/03/02/")
         for link in page.query_selector_all("article a"):

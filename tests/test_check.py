@@ -8,8 +8,7 @@ import shutil
 
 import pytest
 
-from .conftest import ROOT
-from .test_sample_site import make
+from .conftest import ROOT, make
 
 
 @pytest.fixture

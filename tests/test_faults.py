@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import day_page
 from daybook.core.locking import content_lock
 from daybook.dayfile.codec import DayFileCodec
 
 from .conftest import ROOT
+from .pages import day_page
 
 codec = DayFileCodec()
 
@@ -61,8 +61,10 @@ def project(tmp_path):
     assert run_import(project, first).wait() == 0
     reference = tmp_path / "reference"
     shutil.copytree(project, reference)
+    started = time.monotonic()
     assert run_import(reference, second).wait() == 0
-    return project, second, snapshot(project / "content"), snapshot(reference / "content")
+    took = time.monotonic() - started
+    return project, second, snapshot(project / "content"), snapshot(reference / "content"), took
 
 
 def assert_each_file_old_or_complete(content: Path, before: dict, after: dict) -> None:
@@ -90,7 +92,7 @@ os.{name} = _hook
     ("call", "after"), [("fsync", 0), ("fsync", 4), ("replace", 0), ("replace", 7), ("replace", 14)]
 )
 def test_import_killed_mid_write_leaves_every_day_file_old_or_complete(project, call, after):
-    folder, second, before, complete = project
+    folder, second, before, complete, _ = project
     proc = run_import(folder, second, KILL_AT.format(name=call, after=after))
     assert proc.wait() == -signal.SIGKILL
     assert_each_file_old_or_complete(folder / "content", before, complete)
@@ -100,18 +102,20 @@ def test_import_killed_mid_write_leaves_every_day_file_old_or_complete(project, 
     assert not list((folder / "content").rglob(".*.tmp"))
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9])
-def test_import_killed_at_any_time(project, delay):
-    folder, second, before, complete = project
+@pytest.mark.parametrize("fraction", [0.25, 0.5, 0.75])
+def test_import_killed_at_any_time(project, fraction):
+    """Killed at a point within the time a whole import takes here (so the kill lands while
+    it works, and the test fails if it did not), every day file is old or complete."""
+    folder, second, before, complete, took = project
     proc = run_import(folder, second)
-    time.sleep(delay)
+    time.sleep(took * fraction)
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL, "the import ended before the kill"
     assert_each_file_old_or_complete(folder / "content", before, complete)
 
 
 def test_two_imports_do_not_interleave(project):
-    folder, second, before, _ = project
+    folder, second, before, _, _ = project
     with content_lock(folder / "content"):
         waiting = run_import(folder, second)
         time.sleep(1.0)

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import feedparser
-import pytest
 from bs4 import BeautifulSoup
 
-from daybook.cli import main
-
-from .conftest import ROOT, build_site
-
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 _DANGEROUS_TAGS = {
     "script",
     "svg",
@@ -61,35 +54,7 @@ def dangers(html: str, page: bool = False) -> list[str]:
     return found
 
 
-RAW_HTML_DAY = """Date: 2025-03-02
-Timeline: russia-ukraine-war
-Timezone: GMT
 
-{#1200}
-## 12:00 — Hand-written raw HTML
-
-<div onclick="window.__pwned='day file'"><script>window.__pwned='day file script'</script>
-<a href="javascript:window.__pwned='day link'">x</a> <a href="https://example.org/">fine</a></div>
-
-<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>
-"""
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "pelicanconf.py", root)
-    pages = [
-        str(HOSTILE / name)
-        for name in ("hostile_jsonld.html", "hostile_blocks.html", "hostile_text.txt")
-    ]
-    assert main(["import", "--content", str(root / "content"), "--no-archive", *pages]) == 0
-    day = root / "content/russia-ukraine-war/2025/2025-03-02.md"
-    day.write_text(
-        day.read_text(encoding="utf-8") + "\n" + RAW_HTML_DAY.split("\n\n", 1)[1], encoding="utf-8"
-    )
-    build_site(root / "content", root / "output", FEED_DOMAIN="https://archive.example.org")
-    return root / "output"
 
 
 def test_pages_carry_no_hostile_markup(hostile_site):

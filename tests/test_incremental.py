@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import day_page
 from daybook.cli import main
 
 from .conftest import build_site
+from .pages import day_page
 
 START = date(2024, 3, 1)
 SETTINGS = {"DAYBOOK": {"feed_items": 7, "default_timeline": "war"}}

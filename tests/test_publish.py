@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT
-from .test_sample_site import make
+from .conftest import ROOT, make
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Daybook Test",

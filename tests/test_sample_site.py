@@ -12,15 +12,10 @@ from datetime import datetime
 import feedparser
 import pytest
 
-from .conftest import ATOM_RNG, ROOT
+from .conftest import ATOM_RNG, ROOT, make
 from .sitecheck import atom_problems, broken_links, json_feed_problems, page, rss_problems
 
 PUBLISH_URL = "https://example.github.io/daybook"
-
-
-def make(*args: str) -> None:
-    # -o: the virtualenv is already set up by `make test`; do not let make reinstall it.
-    subprocess.run(["make", "-s", "-C", str(ROOT), "-o", ".venv/.installed", *args], check=True)
 
 
 @pytest.fixture(scope="module")

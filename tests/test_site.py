@@ -10,10 +10,10 @@ from datetime import date
 import feedparser
 import pytest
 
-from bench.generate import day_page
 from daybook.cli import main
 
 from .conftest import ATOM_RNG, ROOT, build_site, write_day_files
+from .pages import day_page
 from .sitecheck import atom_problems, broken_links, json_feed_problems, page, rss_problems
 
 DAY_3 = """Title: Storm: Wednesday, April 3, 2024

@@ -8,7 +8,7 @@ import pytest
 from daybook.importer import noise
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.resolve import UndatedPageError, resolve
-from daybook.importer.text import parse_text
+from daybook.importer.layout import parse_page as parse_text
 from daybook.importer.zonechoice import TimelineZones, choose_zones
 
 DAY = "Tuesday, June 3, 2025"

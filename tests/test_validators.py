@@ -7,8 +7,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
-from .test_sample_site import make
+from .conftest import ROOT, make
 
 
 @pytest.mark.validators

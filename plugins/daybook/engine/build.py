@@ -30,6 +30,7 @@ from .keys import key
 from .manifest import OutputManifest
 from .plan import DayPage, SitePlan, SiteSettings, plan_site
 from .records import DayRecord, DaySummary, digest_of, make_record
+from .report import LAST_BUILD, BuildReport
 from .sitefiles import SitePages
 from .store import CacheStore
 from .workers import run_all
@@ -166,12 +167,18 @@ class SiteBuild:
         manifest.save()
         self.index.save()
         self.store.prune({(s.timeline, s.date) for s in plan.table.days})
-        self.store.close()
         changed = manifest.changed
-        logger.info(
-            "daybook: %d day(s); %d file(s) written, %d removed",
-            len(plan.day_pages), len(changed), len(removed),
-        )  # fmt: skip
+        report = BuildReport(
+            days=len(plan.day_pages),
+            updates=len(plan.table),
+            pages=sum(1 for path in changed if not path.startswith("feeds/")),
+            feeds=sum(1 for path in changed if path.startswith("feeds/")),
+            removed=len(removed),
+            skipped=tuple(self.errors),
+        )
+        self.store.set_meta({LAST_BUILD: report.to_json()})
+        self.store.close()
+        logger.info("daybook: %s", report.summary())
         return changed
 
     def _planned(self) -> SitePlan:

@@ -18,6 +18,7 @@ from ..dayfile.codec import FORMAT_VERSION
 from ..engine.build import BuildConfig, SiteBuild
 from ..engine.keys import code_digest, folders_digest, key, settings_digest
 from ..engine.plan import SiteSettings
+from ..engine.report import cache_folder
 from ..engine.workers import available_cores
 from ..render.markdown import RENDER_VERSION
 from ..render.structured_data import compact_json
@@ -42,11 +43,12 @@ class DaybookGenerator(Generator):
         self._articles = ArticleMemo()
         self.env.globals["update_article"] = self._articles
         daybook = DaybookSettings.from_mapping(self.settings.get("DAYBOOK"))
-        cache = Path(self.settings.get("CACHE_PATH") or "cache") / "daybook"
+        root = Path(self.settings.get("CACHE_PATH") or "cache")
+        cache = root / "daybook"
         # Compiled templates are kept too: compiling the theme costs more than a small build.
         (cache / "templates").mkdir(parents=True, exist_ok=True)
         self.env.bytecode_cache = FileSystemBytecodeCache(str(cache / "templates"))
-        self.build = SiteBuild(self._config(daybook, cache))
+        self.build = SiteBuild(self._config(daybook, root))
         plan = self.build.refresh()
         for error in self.build.errors:
             logger.error("daybook: skipped %s", error)
@@ -72,7 +74,7 @@ class DaybookGenerator(Generator):
 
         self.build.write(write)
 
-    def _config(self, daybook: DaybookSettings, cache: Path) -> BuildConfig:
+    def _config(self, daybook: DaybookSettings, cache_root: Path) -> BuildConfig:
         output = Path(self.output_path).resolve()
         base = feed_base(self.settings)
         site = SiteSettings(
@@ -94,7 +96,7 @@ class DaybookGenerator(Generator):
         return BuildConfig(
             content=Path(self.path),
             output=output,
-            cache=cache / key(str(output))[:16],
+            cache=cache_folder(cache_root, output),
             settings=site,
             record_salt=record_salt,
             page_salt=page_salt,

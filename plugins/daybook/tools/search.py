@@ -22,6 +22,7 @@ from pathlib import Path
 import cbor2
 
 from ..core.errors import DaybookError
+from ..engine.report import cache_folder
 from ..engine.store import CacheStore
 
 _SIGNATURE_LENGTH = len(b"pagefind_dcd")
@@ -31,7 +32,7 @@ _FILTERS = 3  # position of the filter list in Pagefind 1.x metadata
 def build_index(site: Path, cache: Path | None = None) -> bool:
     """Index every page of *site* under site/pagefind/, deterministically; False if the index
     was already that of these pages (known from *cache*) and nothing was done."""
-    store = CacheStore(cache / "daybook") if cache else None
+    store = CacheStore(cache_folder(cache, site)) if cache else None
     name = str(site.resolve())
     pages = pages_state(site)
     entry = site / "pagefind" / "pagefind-entry.json"
