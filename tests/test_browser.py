@@ -156,6 +156,31 @@ def test_search_finds_an_update_and_lands_on_it(browser, sample_site):
 
 
 @pytest.mark.browser
+def test_a_search_can_be_linked(browser, sample_site):
+    with serve(sample_site) as base:
+        page, problems = open_page(browser, f"{base}/search/?q=Olympics")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+        assert page.input_value(".pagefind-ui__search-input") == "Olympics"
+        page.fill(".pagefind-ui__search-input", "Kharkiv")
+        page.wait_for_function("location.search === '?q=Kharkiv'", timeout=5000)
+        assert problems == []
+
+
+@pytest.mark.browser
+def test_calendar_weekday_headings_stay_on_one_line(browser, sample_site):
+    with serve(sample_site) as base:
+        page, problems = open_page(browser, f"{base}/russia-ukraine-war/", width=1280)
+        heights = page.eval_on_selector_all(
+            ".calendar th", "cells => cells.map(c => c.getBoundingClientRect().height)"
+        )
+        line = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.calendar th')).lineHeight)"
+        )
+        assert heights and max(heights) < line * 1.5, (heights, line)
+        assert problems == []
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     "path", ["", "russia-ukraine-war/", "russia-ukraine-war/2024/04/04/", "tags/nato/", "search/"]
 )

@@ -4,7 +4,7 @@ window.addEventListener("DOMContentLoaded", function () {
   var element = document.getElementById("search");
   if (!element || typeof window.PagefindUI !== "function") { return; }
   var toAnchor = function (url) { return url.replace(/-title$/, ""); };
-  new window.PagefindUI({
+  var ui = new window.PagefindUI({
     element: "#search",
     bundlePath: element.getAttribute("data-bundle"),
     showSubResults: true,
@@ -17,6 +17,16 @@ window.addEventListener("DOMContentLoaded", function () {
       });
       return result;
     }
+  });
+  /* A search can be linked: /search/?q=words runs it, and typing keeps the address current. */
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) { ui.triggerSearch(query); }
+  element.addEventListener("input", function (event) {
+    if (!event.target || event.target.tagName !== "INPUT") { return; }
+    var address = new URL(window.location.href);
+    if (event.target.value) { address.searchParams.set("q", event.target.value); }
+    else { address.searchParams.delete("q"); }
+    window.history.replaceState(null, "", address.toString());
   });
   /* Pagefind draws its own input: tie it to the page's visible label. */
   var label = function () {
