@@ -338,3 +338,25 @@ def test_rebuild_after_changes_equals_a_clean_build(tmp_path):
     ).read_text() or "130 km/h" in " ".join(
         p.read_text() for p in (tmp_path / "incremental/feeds/archive/all").glob("*.json")
     )
+
+
+def test_a_long_timeline_has_year_pages_and_a_light_index(tmp_path):
+    days = {}
+    for year in (2022, 2023, 2024):
+        for month in (2, 7):
+            text = OTHER.replace("2024-05-01", f"{year}-{month:02d}-01")
+            days[f"election/{year}/{year}-{month:02d}-01.md"] = text
+    write_day_files(tmp_path / "content", days)
+    build_site(tmp_path / "content", tmp_path / "out", FEED_DOMAIN="https://archive.example.org")
+    index = page(tmp_path / "out", "election/")
+    captions = [c.a.get_text() for c in index.select("table.calendar caption")]
+    assert captions == ["July 2024", "February 2024"]
+    years = [a.get_text() for a in index.select(".year-nav a")]
+    assert years == ["2024", "2023", "2022"]
+    for year in (2022, 2023):  # a trimmed day URL (/<timeline>/<YYYY>/) is a page too
+        year_page = page(tmp_path / "out", f"election/{year}/")
+        assert year_page.h1.get_text() == str(year)
+        months = [c.a.get_text() for c in year_page.select("table.calendar caption")]
+        assert months == [f"July {year}", f"February {year}"]
+        assert year_page.select_one(".year-nav a[aria-current=page]").get_text() == str(year)
+    assert not broken_links(tmp_path / "out")

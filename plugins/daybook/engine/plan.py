@@ -78,6 +78,16 @@ class SitePlan:
         """The key of a timeline's index page."""
         return self.page_key("timeline", view.timeline, _counts(view.days))
 
+    def year_keys(self, view: TimelineView) -> list[tuple[int, str]]:
+        """(year, key) of each year page of *view*."""
+        by_year: dict[int, list[DayCount]] = {}
+        for day in view.days:
+            by_year.setdefault(day.link.date.year, []).append(day)
+        return [
+            (year, self.page_key("year", view.timeline, year, view.busiest, _counts(days)))
+            for year, days in sorted(by_year.items(), reverse=True)
+        ]
+
     def month_keys(self, view: TimelineView) -> list[tuple[tuple[int, int], str]]:
         """((year, month), key) of each month page of *view*."""
         busiest = view.busiest

@@ -1,4 +1,4 @@
-"""The pages about many days (timelines, months, home, tags, feeds) and the files for machines.
+"""The pages about many days (timelines, years, months, home, tags, feeds), and machines' files.
 
 Each is written only when its key changed; the values a page is rendered from are built only
 then (a calendar for every month of a long timeline is not free).
@@ -58,6 +58,9 @@ class SitePages:
         links = self.build.feed_links(view.timeline.slug)
         values = _fixed(timeline_page=view, feed_links=links)
         self._page(view.url, "timeline", self.plan.timeline_key(view), values)
+        for year, year_key in self.plan.year_keys(view):
+            grid = _fixed(timeline_page=view, year=year, feed_links=links)
+            self._page(f"{view.url}{year:04d}/", "year", year_key, grid)
         months = months_of(view.days)
         for (year, month), month_key in self.plan.month_keys(view):
             url = f"{view.url}{year:04d}/{month:02d}/"
@@ -100,6 +103,7 @@ class SitePages:
         entries: list[tuple[str, object]] = [(absolute(base, ""), None)]
         for view in self.plan.timelines:
             entries.append((absolute(base, view.url), None))
+            entries += [(absolute(base, year.url), None) for year in view.years]
             months = months_of(view.days)
             entries += [(absolute(base, f"{view.url}{y:04d}/{m:02d}/"), None) for y, m in months]
             slug = view.timeline.slug

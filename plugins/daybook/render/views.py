@@ -211,6 +211,36 @@ class TimelineView:
             for (year, month), days in months_of(self.days).items()
         )
 
+    @property
+    def years(self) -> tuple[YearLink, ...]:
+        """The years the timeline covers, newest first, each with its page and counts."""
+        counts: dict[int, list[DayCount]] = {}
+        for day in reversed(self.days):
+            counts.setdefault(day.link.date.year, []).append(day)
+        return tuple(
+            YearLink(year, f"{self.url}{year:04d}/", len(days), sum(d.count for d in days))
+            for year, days in counts.items()
+        )
+
+    def months_in(self, year: int) -> tuple[MonthView, ...]:
+        """The calendars of one year's months, newest first (a long timeline's index shows
+        only its latest year; each year has its own page)."""
+        return tuple(
+            month_view(self.url, y, month, days, self.busiest)
+            for (y, month), days in months_of(self.days).items()
+            if y == year
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class YearLink:
+    """A year of a timeline: its page, and how many days and updates it holds."""
+
+    year: int
+    url: str
+    days: int
+    updates: int
+
 
 @dataclass(frozen=True, slots=True)
 class TagEntry:
