@@ -18,6 +18,8 @@ PUBLISHDIR ?= $(BASEDIR)/output-publish
 PORT ?= 8000
 SEARCH ?= yes
 SRC ?=
+URL ?=
+CAPTUREOPTS ?=
 TIMELINE ?=
 GITHUB_PAGES_REMOTE ?= origin
 GITHUB_PAGES_BRANCH ?= gh-pages
@@ -30,13 +32,14 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ATOM_RNG := .cache/atom.rng
 
-.PHONY: help html serve devserver clean import publish publish-html test lint check bench bench-import lock
+.PHONY: help html serve devserver clean import capture publish publish-html test lint check bench bench-import lock
 
 help:
 	@echo 'make html        build the site from content/ into output/, only what changed (sets itself up on first use)'
 	@echo 'make serve       build, then serve output/ at http://localhost:$(PORT)/'
 	@echo 'make devserver   rebuild on change and serve'
 	@echo 'make import SRC=saved-page.txt [TIMELINE=slug]   archive and import a saved live blog'
+	@echo 'make capture URL=https://... [TIMELINE=slug] [CAPTUREOPTS="--every 10m"]   capture a live blog'
 	@echo 'make publish     production build, then push to $(GITHUB_PAGES_REMOTE)/$(GITHUB_PAGES_BRANCH)'
 	@echo 'make test        lint, then run the test suite'
 	@echo 'make check       validate output/: HTML (Nu checker), links and anchors, feeds'
@@ -84,6 +87,10 @@ clean:
 import: $(STAMP)
 	@test -n "$(SRC)" || { echo 'usage: make import SRC=saved-page.txt [TIMELINE=slug]' >&2; exit 2; }
 	$(BIN)/daybook import --archive archive $(if $(TIMELINE),--timeline $(TIMELINE)) $(SRC)
+
+capture: $(STAMP)
+	@test -n "$(URL)" || { echo 'usage: make capture URL=https://... [TIMELINE=slug] [CAPTUREOPTS="--every 10m"]' >&2; exit 2; }
+	$(BIN)/daybook capture --archive archive $(if $(TIMELINE),--timeline $(TIMELINE)) $(CAPTUREOPTS) "$(URL)"
 
 publish-html: $(STAMP)
 	rm -rf "$(PUBLISHDIR)"

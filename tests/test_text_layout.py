@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from daybook.importer import noise
+from daybook.importer.layout import parse_page as parse_text
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.resolve import UndatedPageError, resolve
-from daybook.importer.layout import parse_page as parse_text
 from daybook.importer.zonechoice import TimelineZones, choose_zones
 
 DAY = "Tuesday, June 3, 2025"

@@ -11,6 +11,7 @@ from contextlib import nullcontext
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .capture.command import capture_command
 from .core.errors import DaybookError, SourceError
 from .core.locking import content_lock
 from .core.model import zone
@@ -33,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="daybook: %(message)s")
     try:
-        return args.run(args)
+        status: int = args.run(args)  # each command's set_defaults(run=...) returns its status
+        return status
     except DaybookError as exc:
         print(f"daybook: {exc}", file=sys.stderr)
         return 2
@@ -47,11 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="daybook", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     _import_command(commands)
+    capture_command(commands)
     _site_commands(commands)
     return parser
 
 
-def _import_command(commands: argparse._SubParsersAction) -> None:
+def _import_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`daybook import` and its options (contract 1)."""
     imp = commands.add_parser("import", help="import saved live-blog pages (.txt or .html)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -90,7 +93,7 @@ def _import_command(commands: argparse._SubParsersAction) -> None:
     imp.set_defaults(run=_run_import)
 
 
-def _site_commands(commands: argparse._SubParsersAction) -> None:
+def _site_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The commands that check or finish a built site."""
     check = commands.add_parser(
         "check-published",

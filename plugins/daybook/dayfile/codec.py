@@ -189,8 +189,8 @@ class DayFileCodec:
                 return scanned
         tokens = self._md.parse("\n".join(lines))
         return [
-            (tokens[i].map[0], _token_attrs(tokens[i]), inline_text(tokens[i + 1].children))
-            for i in _update_headings(tokens)
+            (line, _token_attrs(tokens[i]), inline_text(tokens[i + 1].children))
+            for i, line in _update_headings(tokens)
         ]
 
     def _scan_headings(self, lines: list[str]) -> list[tuple[int, dict[str, str], str]] | None:
@@ -324,12 +324,12 @@ def _meta_date(meta: dict[str, str], path: str) -> date:
         raise DayFileError(path, None, f"Date: {meta['date']!r} is not YYYY-MM-DD") from exc
 
 
-def _update_headings(tokens: list[Token]) -> list[int]:
-    """Positions in *tokens* of the level-2 headings that open updates."""
+def _update_headings(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(position in *tokens*, source line) of the level-2 headings that open updates."""
     return [
-        i
+        (i, t.map[0])
         for i, t in enumerate(tokens)
-        if t.type == "heading_open" and t.tag == "h2" and t.level == 0
+        if t.type == "heading_open" and t.tag == "h2" and t.level == 0 and t.map is not None
     ]
 
 

@@ -34,9 +34,7 @@ _WEEKDAY_NAMES = (
 )
 
 MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(_MONTH_NAMES, start=1)
-    for name in names.split()
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
 }
 WEEKDAYS: dict[str, int] = {
     name: index for index, names in enumerate(_WEEKDAY_NAMES) for name in names.split()

@@ -54,6 +54,15 @@ _FOOTER = re.compile(
 )
 _GLUED_REPEAT = re.compile(r"(\d{1,2}:\d{2})\1(?!\d)")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_COMMA = re.compile(r",?\s*")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_RELATIVE_OPEN = re.compile(r"\s*(?:[/·|–—-]\s*)?[(\[]?\s*")
+
+
+def _end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where *pattern* (which may match the empty string) stops when tried at *pos*."""
+    found = pattern.match(text, pos)
+    return pos if found is None else found.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,15 +135,14 @@ def _leading(text: str) -> Stamp | None:
         prefix, pos = author.group("author"), author.end()
     date, after_date = date_at(text, pos)
     if date is not None:
-        pos = _DATE_JOIN.match(text, after_date).end()
+        pos = _end(_DATE_JOIN, text, after_date)
     clock = clock_at(text, pos)
     if clock is None:
         return None
     pos = clock.end
     dual, pos = _dual_at(text, pos)
     if date is None:
-        later = re.compile(r",?\s*").match(text, pos)
-        date, after = date_at(text, later.end())
+        date, after = date_at(text, _end(_COMMA, text, pos))
         pos = after if date is not None else pos
     if lead[:1] in ("[", "(", "+"):
         closing = CLOSE.match(text, pos)
@@ -186,11 +194,12 @@ def _dual_at(text: str, pos: int) -> tuple[tuple[int, int, str] | None, int]:
     if join is None:
         return None, pos
     clock = _clock_at(text, join.end())
-    if clock is None or clock[3] is None:
+    if clock is None:
         return None, pos
     hour, minute, _, zone, end = clock
-    close = re.compile(r"\s*\)").match(text, end)
-    return (hour, minute, zone), close.end() if close else end
+    if zone is None:
+        return None, pos
+    return (hour, minute, zone), _end(_CLOSE_PAREN, text, end)
 
 
 def _separator_kind(raw: str, rest: str) -> str:
@@ -223,8 +232,8 @@ def _relative(text: str) -> Stamp | None:
     if not match:
         return None
     # "2m ago (11:00 GMT)": the absolute clock beside it is what counts.
-    opening = re.compile(r"\s*(?:[/·|–—-]\s*)?[(\[]?\s*").match(text, match.end())
-    absolute = _leading(text[opening.end() :].replace(")", "", 1).replace("]", "", 1))
+    opening = _end(_RELATIVE_OPEN, text, match.end())
+    absolute = _leading(text[opening:].replace(")", "", 1).replace("]", "", 1))
     if absolute is not None:
         return absolute
     count = match.group("count").lower()
@@ -244,7 +253,7 @@ def _glued(text: str) -> Stamp | None:
     if clock is None:
         return None
     hour, minute, second, zone, pos = clock
-    date, end = date_at(text, re.compile(r",?\s*").match(text, pos).end())
+    date, end = date_at(text, _end(_COMMA, text, pos))
     if text[end if date else pos :].strip():
         return None
     if head.group("space") and date is None and not re.fullmatch(r"\d+\.?", head.group("head")):

@@ -27,9 +27,7 @@ CLOCKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compact", re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d])")),
 )  # fmt: skip
 WEAK_KINDS = frozenset(("dotted", "compact"))
-SUFFIX = re.compile(
-    r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit)(?![a-zäöüß])\.?", re.I
-)
+SUFFIX = re.compile(r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit)(?![a-zäöüß])\.?", re.I)
 TAIL_ZONE = re.compile(
     rf"\s*(?:(?P<open>[(\[])\s*)?(?P<zone>{ZONE_PATTERN})(?![A-Za-z])(?(open)\s*[)\]])"
 )

@@ -51,8 +51,8 @@ def _to_date(match: re.Match[str], day_first: bool) -> tuple[date, bool] | None:
     if groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
         swap = day_first if first <= 12 and second <= 12 else first > 12
-        day, month = (first, second) if swap else (second, first)
-        groups["day"], groups["month"] = str(day), str(month)
+        day_number, month_number_ = (first, second) if swap else (second, first)
+        groups["day"], groups["month"] = str(day_number), str(month_number_)
     month_text = groups["month"]
     month = int(month_text) if month_text.isdigit() else month_number(month_text)
     if month is None:
@@ -72,6 +72,9 @@ def _to_date(match: re.Match[str], day_first: bool) -> tuple[date, bool] | None:
 def is_ambiguous_numeric(line: str) -> bool:
     """True for a numeric date line whose day and month could be read either way (4/5/2024)."""
     match = re.search(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?\d{2,4}\b", line)
-    return bool(match) and int(match.group(1)) <= 12 and int(match.group(2)) <= 12 and (
-        match.group(1) != match.group(2)
+    return (
+        match is not None
+        and int(match.group(1)) <= 12
+        and int(match.group(2)) <= 12
+        and (match.group(1) != match.group(2))
     )

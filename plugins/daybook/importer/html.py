@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, Tag
+from bs4.element import NavigableString
 
 # Elements that never carry update text on a saved page.
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import NavigableString, Tag
+from bs4 import Tag
+from bs4.element import NavigableString
 
 from ..core.mdtext import escape_inline
 
@@ -104,7 +105,8 @@ def _wrap(node: Tag, inner: str) -> str:
     mark = _EMPHASIS.get(node.name)
     if mark and text:
         return f"{mark}{text}{mark}"
-    href = (node.get("href") or "").strip() if node.name == "a" else ""
+    raw = node.get("href") if node.name == "a" else None
+    href = raw.strip() if isinstance(raw, str) else ""  # one value: href is no list attribute
     if href.startswith(_SAFE_SCHEMES) and text:
         return f"[{text}](<{href.replace('>', '%3E').replace(' ', '%20')}>)"
     return inner

@@ -16,14 +16,25 @@ def order_steps(drafts: tuple[Draft, ...], zone: tzinfo) -> tuple[int, int]:
     for _, block in blocks(drafts):
         keys = [_order_key(d.stamp, zone) for d in block]
         for a, b in pairwise(keys):
-            if a is None or b is None or a == b or type(a) is not type(b):
+            later = None if a is None or b is None or a == b else _later(a, b)
+            if later is None:
                 continue
-            later = b > a if isinstance(a, datetime) else (0 < b - a <= 720 or b - a < -720)
             forward, backward = (forward + 1, backward) if later else (forward, backward + 1)
     return forward, backward
 
 
-def _order_key(stamp: Stamp, zone: tzinfo) -> datetime | int | None:
+def _later(a: datetime | int, b: datetime | int) -> bool | None:
+    """Whether *b* comes after *a*; None when one is an instant and the other a clock."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return b > a
+    if isinstance(a, int) and isinstance(b, int):
+        return 0 < b - a <= 720 or b - a < -720
+    return None
+
+
+def _order_key(stamp: Stamp | None, zone: tzinfo) -> datetime | int | None:
+    if stamp is None:
+        return None  # an untimed draft: no clock to order by
     if stamp.instant is not None:
         return stamp.instant
     if stamp.relative is not None:

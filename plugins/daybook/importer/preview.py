@@ -37,8 +37,10 @@ def table_lines(report: FileReport) -> list[str]:
     rows += [_row(item, report.day_zone) for item in report.updates]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return [
-        "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-        + "  " + row[4]
+        "  "
+        + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        + "  "
+        + row[4]
         for row in rows
     ]
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from .assumptions import DATE, DAYLIGHT_SAVING, ORDER, ROLLOVER, Assumption
-from .clock import PartialDate, Stamp
+from .clock import Stamp
+from .clockparts import PartialDate
 from .order import blocks, order_steps, utc_minutes
-from .readings import clock_text, midnight_twelves, page_clock, stamp_zone, wall_instants
+from .readings import draft_clock, midnight_twelves, page_clock, stamp_zone, wall_instants
 from .text import Draft, ParsedPage
 from .zones import resolve_zone
 
@@ -75,7 +76,7 @@ def resolve(
         day = _block_date(block, context)
         whole_page = day is None or block in page.page_dated_blocks
         candidates += _block_candidates(drafts, day, context, whole_page)
-    timed = _settle_ambiguous(candidates, newest_first, context)
+    timed = _settle_ambiguous(candidates, context)
     return Resolution(tuple(timed), newest_first, tuple(context.warnings), tuple(assumptions))
 
 
@@ -150,7 +151,7 @@ def _block_candidates(
     for draft in drafts:
         draft = page_clock(draft, context.default_zone, context.warnings)  # noqa: PLW2901
         stamp = draft.stamp
-        if stamp.instant is not None or stamp.relative is not None:
+        if stamp is None or stamp.instant is not None or stamp.relative is not None:
             planned.append((draft, None, None))
             continue
         zone = stamp_zone(draft, context.default_zone, context.warnings)
@@ -170,7 +171,7 @@ def _block_candidates(
         planned = _anchor_oldest(planned, context)
     return [
         _Candidate(draft, wall_instants(day, draft.stamp, zone))
-        if day is not None and zone is not None
+        if draft.stamp is not None and day is not None and zone is not None
         else _Candidate(draft, (_absolute(draft, context.reference),))
         for draft, day, zone in planned
     ]
@@ -204,7 +205,7 @@ def _carry_date(
         moved = day + timedelta(days=-1 if context.newest_first else 1)
         direction = "the day before" if context.newest_first else "the next day"
         source = (
-            f"line {draft.line}: {clock_text(draft.stamp)} below {clock_text(above.stamp)} "
+            f"line {draft.line}: {draft_clock(draft)} below {draft_clock(above)} "
             f"(line {above.line}) on a {'newest' if context.newest_first else 'oldest'}-first "
             f"page: midnight crossed, so {direction}; the date above the crossing is taken "
             f"as the {'newest' if context.newest_first else 'oldest'} updates' date"
@@ -219,8 +220,10 @@ def _carry_date(
 def _absolute(draft: Draft, reference: datetime | None) -> datetime:
     """The instant of an ISO stamp, or of a relative one counted back from *reference*."""
     stamp = draft.stamp
-    if stamp.instant is not None:
+    if stamp is not None and stamp.instant is not None:
         return stamp.instant
+    if stamp is None or stamp.relative is None:
+        raise UndatedPageError(f"line {draft.line}: the update has no time to resolve")
     if reference is None:
         raise UndatedPageError(
             f"line {draft.line}: relative time needs a reference; give --date "
@@ -252,7 +255,7 @@ def _fallback_date(context: _Context) -> date:
         source = f"{where}: {text[:60]!r}" if text else where
         context.assumptions.append(Assumption(DATE, stated.isoformat(), source, line))
         return stated
-    dated = [(d, _stamp_date(d.stamp)) for d in page.drafts if d.stamp and _stamp_date(d.stamp)]
+    dated = [(d, day) for d in page.drafts if d.stamp and (day := _stamp_date(d.stamp))]
     if dated:
         draft, day = dated[0]
         source = f"the date in the stamp on line {draft.line}"
@@ -275,17 +278,19 @@ def _stamp_date(stamp: Stamp) -> date | None:
 
 def _year_hint(page: ParsedPage) -> date | None:
     """A date carrying the page's year, for stamps that print only day and month."""
-    dated = [d.stamp.date for d in page.drafts if d.stamp and d.stamp.date and d.stamp.date.year]
-    if dated:
-        return date(dated[0].year, dated[0].month, dated[0].day)
+    for draft in page.drafts:
+        partial = draft.stamp.date if draft.stamp else None
+        if partial is not None and partial.year:
+            return date(partial.year, partial.month, partial.day)
     return page.page_date or next((d for d in page.block_dates if d), None)
 
 
 def _full_date(partial: PartialDate, context: date | None, draft: Draft) -> date:
-    if partial.year is None and context is None:
+    year = partial.year or (context.year if context is not None else None)
+    if year is None:
         raise UndatedPageError(f"line {draft.line}: the date in the stamp has no year; give --date")
     try:
-        return date(partial.year or context.year, partial.month, partial.day)
+        return date(year, partial.month, partial.day)
     except ValueError as exc:
         raise UndatedPageError(f"line {draft.line}: {partial} is not a real date") from exc
 
@@ -303,9 +308,7 @@ def _page_reference(page: ParsedPage, default_date: date | None, zone: tzinfo) -
     return datetime.combine(day, time(stamp.hour, stamp.minute)).replace(tzinfo=printed or zone)
 
 
-def _settle_ambiguous(
-    candidates: list[_Candidate], newest_first: bool, context: _Context
-) -> list[Timed]:
+def _settle_ambiguous(candidates: list[_Candidate], context: _Context) -> list[Timed]:
     """Wall times that are ambiguous or skipped by a clock change: the page's order decides.
 
     A time that fits only one way between its neighbours takes that reading; the same wall
@@ -316,32 +319,45 @@ def _settle_ambiguous(
     for index, candidate in enumerate(candidates):
         if len(candidate.options) > 1:
             twins.setdefault(candidate.options, []).append(index)
+    timed: list[Timed] = []
     for index, candidate in enumerate(candidates):
-        if fixed[index] is not None:
-            continue
-        before = next((f for f in reversed(fixed[:index]) if f is not None), None)
-        after = next((f for f in fixed[index + 1 :] if f is not None), None)
-        fitting = [o for o in candidate.options if _fits(o, before, after, newest_first)]
-        group = twins[candidate.options]
-        if len(fitting) != 1 and len(group) == len(candidate.options):
-            fitting = [sorted(candidate.options, reverse=newest_first)[group.index(index)]]
-        line = candidate.draft.line
-        if len(fitting) != 1:
-            context.warnings.append(
-                f"line {line}: clock time is ambiguous at a clock change; took the earlier"
-            )
-        fixed[index] = fitting[0] if len(fitting) == 1 else candidate.options[0]
-        reading = "the earlier" if fixed[index] == min(candidate.options) else "the later"
-        source = (
-            f"line {line}: {clock_text(candidate.draft.stamp)} happens twice or never at a clock "
-            f"change; {reading} reading ({fixed[index]:%H:%M} UTC) fits the page's order"
-            if len(fitting) == 1
-            else f"line {line}: nothing on the page tells the two readings apart"
+        settled = fixed[index]
+        if settled is None:
+            settled = _settle_one(candidate, index, fixed, twins[candidate.options], context)
+            fixed[index] = settled
+        timed.append(Timed(candidate.draft, settled))
+    return timed
+
+
+def _settle_one(
+    candidate: _Candidate,
+    index: int,
+    fixed: list[datetime | None],
+    group: list[int],
+    context: _Context,
+) -> datetime:
+    """The reading of the ambiguous *candidate* at *index* that fits between its settled
+    neighbours in *fixed*; *group* holds the indexes of candidates with the same readings."""
+    before = next((f for f in reversed(fixed[:index]) if f is not None), None)
+    after = next((f for f in fixed[index + 1 :] if f is not None), None)
+    fitting = [o for o in candidate.options if _fits(o, before, after, context.newest_first)]
+    if len(fitting) != 1 and len(group) == len(candidate.options):
+        fitting = [sorted(candidate.options, reverse=context.newest_first)[group.index(index)]]
+    line = candidate.draft.line
+    if len(fitting) != 1:
+        context.warnings.append(
+            f"line {line}: clock time is ambiguous at a clock change; took the earlier"
         )
-        context.assumptions.append(
-            Assumption(DAYLIGHT_SAVING, fixed[index].isoformat(), source, line)
-        )
-    return [Timed(c.draft, f) for c, f in zip(candidates, fixed, strict=True)]
+    settled = fitting[0] if len(fitting) == 1 else candidate.options[0]
+    reading = "the earlier" if settled == min(candidate.options) else "the later"
+    source = (
+        f"line {line}: {draft_clock(candidate.draft)} happens twice or never at a clock "
+        f"change; {reading} reading ({settled:%H:%M} UTC) fits the page's order"
+        if len(fitting) == 1
+        else f"line {line}: nothing on the page tells the two readings apart"
+    )
+    context.assumptions.append(Assumption(DAYLIGHT_SAVING, settled.isoformat(), source, line))
+    return settled
 
 
 def _fits(

@@ -108,7 +108,7 @@ def _from_json_ld(soup: BeautifulSoup) -> list[StructuredUpdate]:
     return _unique(found)
 
 
-def _objects(data: object) -> Iterator[dict]:
+def _objects(data: object) -> Iterator[dict[str, object]]:
     """Every JSON object in *data* that carries live-blog updates (through @graph and lists)."""
     if isinstance(data, list):
         for item in data:
@@ -172,16 +172,16 @@ def _author_name(author: object) -> str | None:
 
 def _from_microdata(soup: BeautifulSoup) -> list[StructuredUpdate]:
     found = []
-    for block in soup.find_all(attrs={"itemprop": re.compile(r"\bliveBlogUpdate\b")}):
-        stamp = block.find(attrs={"itemprop": "datePublished"}) or block.find("time", datetime=True)
+    for block in soup.find_all(itemprop=re.compile(r"\bliveBlogUpdate\b")):
+        stamp = block.find(itemprop="datePublished") or block.find("time", datetime=True)
         published = _element_instant(stamp) if stamp else _epoch_attribute(block)
         if published is None:
             continue
-        headline_tag = block.find(attrs={"itemprop": "headline"}) or block.find(_HEADINGS)
-        body_tag = block.find(attrs={"itemprop": "articleBody"}) or block
+        headline_tag = block.find(itemprop="headline") or block.find(_HEADINGS)
+        body_tag = block.find(itemprop="articleBody") or block
         skip = {id(headline_tag)} if headline_tag is not None else set()
         body = (
-            to_markdown(_paragraphs(body_tag.get("content", "")))
+            to_markdown(_paragraphs(_text_attribute(body_tag, "content")))
             if body_tag.name == "meta"
             else body_markdown(body_tag, skip)
         )
@@ -221,9 +221,7 @@ def _block_update(block: Tag, published: datetime) -> StructuredUpdate:
 def _byline(block: Tag) -> tuple[str | None, bool]:
     """The author named in a block's byline element (removed from the block), and whether
     the block is labelled a key event instead."""
-    tag = block.find(attrs={"itemprop": "author"}) or block.find(
-        lambda t: t.name == "mark" or _BYLINE_HINT.search(" ".join(t.get("class") or []))
-    )
+    tag = block.find(itemprop="author") or block.find(_is_byline)
     if tag is None:
         return None, False
     text = " ".join(tag.get_text(" ").split())
@@ -233,6 +231,16 @@ def _byline(block: Tag) -> tuple[str | None, bool]:
     return (text or None) if len(text.split()) <= 5 else None, False
 
 
+def _text_attribute(tag: Tag, name: str) -> str:
+    """A single-valued attribute of *tag*; "" when it is missing."""
+    value = tag.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _is_byline(tag: Tag) -> bool:
+    return tag.name == "mark" or bool(_BYLINE_HINT.search(" ".join(tag.get("class") or [])))
+
+
 def _time_blocks(soup: BeautifulSoup) -> list[Tag]:
     blocks = []
     for stamp in soup.find_all(_is_stamp_element):
@@ -240,11 +248,7 @@ def _time_blocks(soup: BeautifulSoup) -> list[Tag]:
         if block is not None and not is_chrome(block) and block not in blocks:
             blocks.append(block)
     # A block holding several stamps is a container of updates, not one update.
-    return [
-        b
-        for b in blocks
-        if len(b.find_all(_is_stamp_element)) <= 2
-    ]
+    return [b for b in blocks if len(b.find_all(_is_stamp_element)) <= 2]
 
 
 def _enclosing_block(stamp: Tag) -> Tag | None:
@@ -295,8 +299,8 @@ def _epoch_attribute(tag: Tag | None) -> datetime | None:
 
 
 def _in_zone(update: StructuredUpdate, zone: tzinfo | None) -> StructuredUpdate:
-    def aware(value: datetime | None) -> datetime | None:
-        if value is None or value.tzinfo is not None:
+    def aware(value: datetime) -> datetime:
+        if value.tzinfo is not None:
             return value
         if zone is None:
             raise MissingZoneError(
@@ -305,7 +309,9 @@ def _in_zone(update: StructuredUpdate, zone: tzinfo | None) -> StructuredUpdate:
             )
         return value.replace(tzinfo=zone)
 
-    return replace(update, published=aware(update.published), updated=aware(update.updated))
+    published = aware(update.published)
+    updated = None if update.updated is None else aware(update.updated)
+    return replace(update, published=published, updated=updated)
 
 
 def parse_instant(value: object) -> datetime | None:

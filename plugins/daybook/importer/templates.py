@@ -62,7 +62,8 @@ def _mark_repeated_chrome(lines: list[Line]) -> list[Line]:
     counts = Counter(line.text for line in lines if line.kind == "text")
     return [
         Line(line.number, line.text, "noise", reason=REPEATED_CHROME)
-        if line.kind == "text" and counts[line.text] >= CHROME_REPEATS
+        if line.kind == "text"
+        and counts[line.text] >= CHROME_REPEATS
         and len(line.text.split()) <= CHROME_WORDS
         else line
         for line in lines
@@ -72,20 +73,21 @@ def _mark_repeated_chrome(lines: list[Line]) -> list[Line]:
 def _mark_page_own_time(lines: list[Line]) -> list[Line]:
     """A dated stamp printed once, above the updates, in a shape the updates do not use
     ("11. März 2011, 08:48 Uhr" over "[00.25 Uhr]" stamps) is the page's own time."""
-    stamps = [line for line in lines if line.kind == "stamp"]
-    shapes = Counter(line.stamp.shape for line in stamps)
+    stamps = [(line, line.stamp) for line in lines if line.kind == "stamp" and line.stamp]
+    shapes = Counter(stamp.shape for _, stamp in stamps)
     if not shapes:
         return lines
     dominant, count = shapes.most_common(1)[0]
     if count < 2 or "|date|" in dominant:
         return lines
-    first = next(line for line in stamps if line.stamp.shape == dominant)
+    first = next(line for line, stamp in stamps if stamp.shape == dominant)
     after_date = {b.number for a, b in pairwise(lines) if a.kind == "date"}
     own = {
         line.number
-        for line in stamps
-        if line.number < first.number and shapes[line.stamp.shape] == 1
-        and ((line.stamp.date is not None and line.stamp.date.year) or line.number in after_date)
+        for line, stamp in stamps
+        if line.number < first.number
+        and shapes[stamp.shape] == 1
+        and ((stamp.date is not None and stamp.date.year) or line.number in after_date)
     }
     return [
         Line(line.number, line.text, "updated", line.stamp) if line.number in own else line
@@ -113,27 +115,28 @@ def _as_text(line: Line) -> Line:
 def _accept_weak_shapes(lines: list[Line]) -> list[Line]:
     """Bare "22.25"/"1458" openings are stamps only where their shape repeats with times
     that run one way down the page (a midnight crossing allowed)."""
-    weak = [line for line in lines if line.stamp and line.stamp.weak]
+    weak = [line.stamp for line in lines if line.stamp and line.stamp.weak]
     if not weak:
         return lines
     strong = {line.stamp.shape for line in lines if line.stamp and not line.stamp.weak}
-    shapes = Counter(line.stamp.shape for line in weak)
+    shapes = Counter(stamp.shape for stamp in weak)
     needed = WEAK_REPEATS if strong else 2
     accepted = strong | {
         shape
         for shape, count in shapes.items()
-        if count >= needed and _runs_one_way([ln for ln in weak if ln.stamp.shape == shape])
+        if count >= needed and _runs_one_way([s for s in weak if s.shape == shape])
     }
     return [
-        _as_text(line) if line.stamp and line.stamp.weak and line.stamp.shape not in accepted
+        _as_text(line)
+        if line.stamp and line.stamp.weak and line.stamp.shape not in accepted
         else line
         for line in lines
     ]
 
 
-def _runs_one_way(lines: list[Line]) -> bool:
+def _runs_one_way(stamps: list[Stamp]) -> bool:
     """True when most steps between these stamps' clocks go the same way."""
-    minutes = [line.stamp.hour * 60 + line.stamp.minute for line in lines]
+    minutes = [stamp.hour * 60 + stamp.minute for stamp in stamps]
     # A step of about twelve hours is a 12-hour clock's ambiguity ("12.00" then "23.52" on a
     # page that writes the hour after midnight as 12), not a direction: left out.
     steps = [b - a for a, b in pairwise(minutes) if a != b and not 660 <= abs(b - a) <= 780]
@@ -151,7 +154,9 @@ def _drop_sentence_stamps(lines: list[Line]) -> list[Line]:
         return lines
     return [
         _as_text(line)
-        if line.stamp and line.stamp.separator == "space" and not line.stamp.zone
+        if line.stamp
+        and line.stamp.separator == "space"
+        and not line.stamp.zone
         and not _introduced(line.stamp)
         else line
         for line in lines
@@ -167,11 +172,12 @@ def _introduced(stamp: Stamp) -> bool:
 def _mark_page_updated(lines: list[Line]) -> list[Line]:
     """Labelled stamps ("Updated 10:32 GMT, 2 March 2025") on a page whose updates are not
     labelled are notes, not updates: the first, above the updates, dates the page."""
-    stamps = [line for line in lines if line.stamp]
-    labelled = [line for line in stamps if line.stamp.labelled]
+    stamps = [(line, line.stamp) for line in lines if line.stamp]
+    labelled = [line for line, stamp in stamps if stamp.labelled]
     if not labelled or len(labelled) * 2 >= len(stamps):
         return lines
-    first = stamps[0] if stamps[0].stamp.labelled else None
+    first_line, first_stamp = stamps[0]
+    first = first_line if first_stamp.labelled else None
     return [
         Line(ln.number, ln.text, "updated", ln.stamp)
         if ln is first
@@ -192,13 +198,12 @@ def _mark_repeated_stamps(lines: list[Line]) -> list[Line]:
             continue
         if line.text == before.text:
             marked[index] = Line(line.number, line.text, "noise", reason=noise.REPEATED_LINE)
-        elif _same_moment(before, line):
+        elif before.stamp and line.stamp and _same_moment(before.stamp, line.stamp):
             marked[index] = Line(line.number, line.text, "noise", reason=SAME_MOMENT)
     return marked
 
 
-def _same_moment(before: Line, line: Line) -> bool:
-    first, second = before.stamp, line.stamp
+def _same_moment(first: Stamp, second: Stamp) -> bool:
     return (
         not first.rest
         and second.separator == "end"
@@ -211,8 +216,8 @@ def _same_moment(before: Line, line: Line) -> bool:
 def _put_stamps_first(lines: list[Line]) -> list[Line]:
     """Pages that print each stamp under its update (the Independent's "Name25 February 2022
     10:55") are reordered so every stamp opens its update, as on other pages."""
-    stamps = [line for line in lines if line.stamp]
-    if not stamps or not all(s.stamp.trailing for s in stamps):
+    stamps = [line.stamp for line in lines if line.stamp]
+    if not stamps or not all(s.trailing for s in stamps):
         return lines
     ordered: list[Line] = []
     pending: list[Line] = []
@@ -243,5 +248,3 @@ def _mark_redundant_relative(lines: list[Line]) -> list[Line]:
         if bare_relative and after.stamp and not after.stamp.relative:
             marked[index] = Line(line.number, line.text, "noise", reason=RELATIVE_BESIDE)
     return marked
-
-

@@ -128,6 +128,7 @@ class _Builder:
         line opens the body is decided for the page, from all of its stamp lines."""
         rests_are_body = rests_open_bodies([p[1].rest for p in self.pending if p[1].rest])
         below = headlines_below([p[4] for p in self.pending if not p[1].rest and not p[3]])
+        body: list[str]
         for number, stamp, block, above, paragraphs in self.pending:
             alone = len(paragraphs) == 1 and is_title_like(paragraphs[0])
             if below and alone and not stamp.rest and not above:
@@ -146,11 +147,13 @@ def headlines_above(lines: list[Line]) -> set[int]:
     body on their line ("[00.25 Uhr] Rund 140 Helfer …") need one above nearly every one.
     """
     content = [line for line in lines if line.kind != "noise"]
-    stamps = [
-        i for i, line in enumerate(content) if line.kind == "stamp" and not line.stamp.headline
-    ]
-    bare = [i for i in stamps if not content[i].stamp.rest]
-    carrying = [i for i in stamps if reads_as_sentence(content[i].stamp.rest)]
+    stamps = {
+        i: line.stamp
+        for i, line in enumerate(content)
+        if line.kind == "stamp" and line.stamp is not None and not line.stamp.headline
+    }
+    bare = [i for i, stamp in stamps.items() if not stamp.rest]
+    carrying = [i for i, stamp in stamps.items() if reads_as_sentence(stamp.rest)]
     chosen = set()
     above = [i for i in bare if _title_above(content, i)]
     below = [i for i in bare if _headline_below(content, i)]
@@ -206,12 +209,7 @@ def parse_lines(lines: list[Line]) -> ParsedPage:
 def _take(state: _Builder, line: Line) -> None:
     number, text = line.number, line.text
     if line.kind == "date":
-        day, agrees = match_date_line(text)
-        if not agrees:
-            state.warnings.append(f"line {number}: weekday in {text!r} does not match {day}")
-        state.close_update()
-        state.block_dates.append(day)
-        state.block_lines.append(number)
+        _take_date(state, number, text)
     elif line.kind == "zone":
         if state.zone_note is None:
             state.page_zone, state.zone_note = page_zone_statement(text), (number, text)
@@ -222,7 +220,7 @@ def _take(state: _Builder, line: Line) -> None:
     elif line.kind == "updated":
         state.reference, state.reference_line = line.stamp, number
         state.skip(number, text, PAGE_UPDATED)
-    elif line.kind == "stamp":
+    elif line.kind == "stamp" and line.stamp is not None:
         state.close_update()
         state.current = (number, line.stamp, len(state.block_dates) - 1)
         state.above, state.pending_above = state.pending_above, ""
@@ -230,6 +228,19 @@ def _take(state: _Builder, line: Line) -> None:
         state.pending_above = text
     else:
         _take_text(state, line)
+
+
+def _take_date(state: _Builder, number: int, text: str) -> None:
+    """A date line: the update above it ends and a new date block begins."""
+    found = match_date_line(text)
+    day: date | None = None  # None only if the line no longer reads as a date: an undated block
+    if found is not None:
+        day, agrees = found
+        if not agrees:
+            state.warnings.append(f"line {number}: weekday in {text!r} does not match {day}")
+    state.close_update()
+    state.block_dates.append(day)
+    state.block_lines.append(number)
 
 
 def _take_text(state: _Builder, line: Line) -> None:

@@ -12,8 +12,9 @@ from datetime import date
 from . import noise
 from .calendar_words import MONTHS
 from .dates import match_date_line
+from .lines import Line
 from .paragraphs import is_title_like
-from .text import PAGE_TITLE, STAND_FIRST, Draft, Line, Skipped
+from .text import PAGE_TITLE, STAND_FIRST, Draft, Skipped
 
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_IN_TEXT = (
@@ -60,7 +61,8 @@ def split_untimed(
     current: list[Line] | None = None
     for index, line in enumerate(lines):
         if line.kind == "date":
-            blocks.append(match_date_line(line.text)[0])
+            found = match_date_line(line.text)
+            blocks.append(None if found is None else found[0])
             block_lines.append(line.number)
             current = None
         elif line.kind in ("noise", "rule", "zone", "updated", "stamp"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..core.model import zone
 from .assumptions import DAY_ZONE, ZONE, Assumption, quoted
@@ -153,7 +153,7 @@ def needs_zone(page: ParsedPage) -> bool:
     return any(_unzoned(d.stamp) for d in page.drafts)
 
 
-def _offset(tz: tzinfo, when: date | None):
+def _offset(tz: tzinfo, when: date | None) -> timedelta | None:
     return datetime.combine(when or date(2000, 1, 1), time(12)).replace(tzinfo=tz).utcoffset()
 
 

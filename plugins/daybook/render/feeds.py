@@ -165,10 +165,10 @@ def document(
     if kind == RSS:
         head = _rss_head(info, number, links, updated)
         return head.encode() + b"".join(entries) + b"  </channel>\n</rss>\n"
-    head = _json_head(info, number, slot.prev_archive).encode()
+    json_head = _json_head(info, number, slot.prev_archive).encode()
     if not entries:
-        return head + b'  "items": []\n}\n'
-    return head + b'  "items": [\n' + b",\n".join(entries) + b"\n  ]\n}\n"
+        return json_head + b'  "items": []\n}\n'
+    return json_head + b'  "items": [\n' + b",\n".join(entries) + b"\n  ]\n}\n"
 
 
 @dataclass(frozen=True, slots=True)

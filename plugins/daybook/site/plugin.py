@@ -14,9 +14,7 @@ class _WithoutArticleCount(RenderHook):
     """Leaves out Pelican's closing line, which counts its own articles (always none here):
     `daybook finish` says what the build did instead."""
 
-    def process_renderables(
-        self, renderables: list[ConsoleRenderable]
-    ) -> list[ConsoleRenderable]:
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
         return [r for r in renderables if not _is_article_count(r)]
 
 
