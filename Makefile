@@ -23,6 +23,7 @@ CAPTUREOPTS ?=
 TIMELINE ?=
 GITHUB_PAGES_REMOTE ?= origin
 GITHUB_PAGES_BRANCH ?= gh-pages
+SITE_LIMIT_MB ?= 1000
 
 ifeq ($(DEBUG), 1)
 	PELICANOPTS += -D
@@ -65,11 +66,11 @@ $(ATOM_RNG): | $(STAMP)
 	tar -xzf .cache/lxml-sdist/lxml-*.tar.gz -C .cache --strip-components=4 --wildcards '*/doc/s5/ep2008/atom.rng'
 	test -s $@
 
+# Pelican builds, then `daybook finish` indexes the site for search and says what was built;
+# it exits non-zero when a day file could not be read (the rest of the site is built).
 define build_site
 	$(PELICAN) "$(INPUTDIR)" -o "$(1)" -s "$(2)" --cache-path "$(CACHEDIR)" $(PELICANOPTS)
-	@if [ "$(SEARCH)" != "no" ]; then \
-		$(BIN)/daybook search-index "$(1)" --cache "$(CACHEDIR)"; \
-	fi
+	$(BIN)/daybook finish "$(1)" --cache "$(CACHEDIR)" $(if $(filter no,$(SEARCH)),--no-search)
 endef
 
 html: $(STAMP)
@@ -105,6 +106,8 @@ publish: publish-html
 		git archive $(GITHUB_PAGES_BRANCH) | tar -x -C .cache/published && \
 		$(BIN)/daybook check-published .cache/published "$(PUBLISHDIR)" $(if $(ALLOW_REMOVALS),--allow-removals); \
 	fi
+	@# Refuse a site over the host's size limit (GitHub Pages: 1 GB), naming its largest parts.
+	$(BIN)/daybook site-size "$(PUBLISHDIR)" --limit-mb $(SITE_LIMIT_MB)
 	$(BIN)/ghp-import -n -m "Publish site built from $$(git rev-parse --short HEAD 2>/dev/null || echo 'an uncommitted tree')" \
 		-b $(GITHUB_PAGES_BRANCH) "$(PUBLISHDIR)"
 	git push -q $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH):$(GITHUB_PAGES_BRANCH)
@@ -119,6 +122,7 @@ check: html
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+	$(BIN)/mypy
 
 BENCH_DAYS ?= 100
 BENCH_REPEAT ?= 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 import shutil
+import subprocess
 from datetime import date
 
 import feedparser
@@ -360,3 +361,21 @@ def test_a_long_timeline_has_year_pages_and_a_light_index(tmp_path):
         assert months == [f"July {year}", f"February {year}"]
         assert year_page.select_one(".year-nav a[aria-current=page]").get_text() == str(year)
     assert not broken_links(tmp_path / "out")
+
+
+def test_make_html_fails_loudly_on_a_day_file_it_cannot_read(tmp_path):
+    """The rest of the site is built, the summary says so, and make exits non-zero naming
+    the file and the reason, so a CI publish never ships a site silently missing a day."""
+    write_day_files(tmp_path / "content", {"storm/2024/2024-04-04.md": DAY_4,
+                                           "storm/2024/2024-04-05.md": BROKEN})  # fmt: skip
+    proc = subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "-o", ".venv/.installed", "html", "SEARCH=no",
+         f"INPUTDIR={tmp_path / 'content'}", f"OUTPUTDIR={tmp_path / 'out'}",
+         f"CACHEDIR={tmp_path / 'cache'}"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0
+    assert "1 day(s), 2 update(s)" in proc.stdout and "1 day file(s) SKIPPED" in proc.stdout
+    assert "2024-04-05.md" in proc.stderr and "Traceback" not in proc.stderr
+    assert (tmp_path / "out/storm/2024/04/04/index.html").exists()
+    assert "Done: Processed" not in proc.stdout + proc.stderr  # Pelican's article count

@@ -21,9 +21,11 @@ from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
 from .tools.feedcheck import AtomValidator, json_feed_problems, rss_problems
+from .tools.finish import finish
 from .tools.permalinks import collect, lost
 from .tools.reconcile import reconcile
 from .tools.search import build_index
+from .tools.sitesize import DEFAULT_LIMIT_MB, MB, measure
 
 SETTINGS_FILE = "pelicanconf.py"
 
@@ -55,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`daybook import` and its options (contract 1)."""
+    """`daybook import` and its options (docs/architecture.md, "The import command")."""
     imp = commands.add_parser("import", help="import saved live-blog pages (.txt or .html)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--timeline", help="timeline slug (default: DAYBOOK['default_timeline'])")
@@ -127,6 +129,19 @@ def _site_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "--cache", type=Path, help="cache folder: skip indexing when no page changed since"
     )
     index.set_defaults(run=_run_search_index)
+    done = commands.add_parser(
+        "finish", help="after a build: the search index, then one line saying what was built"
+    )
+    done.add_argument("site", type=Path, help="the built site (output/)")
+    done.add_argument("--cache", type=Path, required=True, help="the build's cache folder")
+    done.add_argument("--no-search", action="store_true", help="do not build the search index")
+    done.set_defaults(run=_run_finish)
+    size = commands.add_parser(
+        "site-size", help="refuse a site larger than its host allows (GitHub Pages: 1 GB)"
+    )
+    size.add_argument("site", type=Path, help="the built site")
+    size.add_argument("--limit-mb", type=int, default=DEFAULT_LIMIT_MB, help="the host's limit")
+    size.set_defaults(run=_run_site_size)
 
 
 def _project_arguments(parser: argparse.ArgumentParser) -> None:
@@ -261,6 +276,35 @@ def _run_search_index(args: argparse.Namespace) -> int:
     if not build_index(args.site, args.cache):
         print(f"daybook: search index of {args.site} is up to date")
     return 0
+
+
+def _run_finish(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        raise DaybookError(f"{args.site}: no such folder (build the site first)")
+    finished = finish(args.site, args.cache, search=not args.no_search)
+    print(finished.summary)
+    for reason in finished.skipped:
+        print(f"daybook: skipped {reason}", file=sys.stderr)
+    if finished.skipped:
+        print("daybook: the site lacks the day files above; fix them and build again",
+              file=sys.stderr)  # fmt: skip
+    return 1 if finished.skipped else 0
+
+
+def _run_site_size(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        raise DaybookError(f"{args.site}: no such folder (build the site first)")
+    size = measure(args.site)
+    print(size.summary(args.limit_mb))
+    if not size.over(args.limit_mb):
+        return 0
+    largest = ", ".join(f"{name} ({b / MB:.0f} MB, {f} files)" for name, b, f in size.parts[:5])
+    print(
+        f"daybook: refusing to publish: the site is over the {args.limit_mb} MB limit; "
+        f"largest parts: {largest}. Publish a larger archive elsewhere (README, 'Publish')",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _run_check_feeds(args: argparse.Namespace) -> int:

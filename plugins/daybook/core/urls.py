@@ -1,4 +1,4 @@
-"""URLs and output paths (contract 3): day pages, timeline indexes, feeds, permalinks."""
+"""URLs and output paths of day pages, indexes, feeds and permalinks (docs/architecture.md)."""
 
 from __future__ import annotations
 

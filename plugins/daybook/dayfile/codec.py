@@ -1,4 +1,4 @@
-"""Day files (contract 2): read and write ``content/<timeline>/<YYYY>/<YYYY-MM-DD>.md``.
+"""Day files: read and write ``content/<timeline>/<YYYY>/<YYYY-MM-DD>.md`` (docs/architecture.md).
 
 This is the only module that knows the format::
 

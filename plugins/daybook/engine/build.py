@@ -85,13 +85,13 @@ class SiteBuild:
     def _refresh_all(self) -> SitePlan:
         files = self.index.scan(self.config.content)
         self._files = {(f.timeline, f.date): f for f in files}
-        stale = [f for f in files if not (f.unchanged and f.summary)]
+        stale = [f for f in files if not (f.unchanged and f.summary and f.digest)]
         self.store.prepare()  # workers open their own connections
         outcomes = run_all(self._refresh, stale, self.config.workers)
         results = {day.relative: outcome for day, outcome in zip(stale, outcomes, strict=True)}
         summaries = []
         for day in files:
-            if day.unchanged and day.summary:
+            if day.unchanged and day.summary and day.digest:
                 digest, summary = day.digest, day.summary
             else:
                 outcome = results[day.relative]

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..dayfile.folder import find_day_files
 from .records import DaySummary
@@ -85,7 +86,7 @@ class ContentIndex:
         """Write what this build learnt (only the files it found) for the next build."""
         if self._next == self._known and not self._any_racy():
             return
-        rows: list[tuple[object, ...]] = [
+        rows: list[tuple[Any, ...]] = [
             (relative, *stat, digest, marshal.dumps(summary.to_plain()))
             for relative, (stat, digest, summary) in sorted(self._next.items())
         ]

@@ -204,7 +204,7 @@ def _feeds(
     if len(ranges) > 1:
         every: Sequence[int] = sorted(range(len(table)), key=table.order_key)
     else:
-        every = range(len(table))
+        every = range(len(table))  # a range: feeds of one timeline keep it compact
     plans = [(info("all", settings.sitename, settings.subtitle, ""), every)]
     for view in timelines:
         title = f"{view.timeline.title} — {settings.sitename}"
@@ -215,10 +215,10 @@ def _feeds(
     if tags:
         position = {number: i for i, number in enumerate(every)} if len(ranges) > 1 else None
         for tag in tags:
-            members = _tag_members(table, tag, position)
+            tagged = _tag_members(table, tag, position)
             meta = info(f"tags/{tag_slug(tag.name)}", f"{tag.name} — {settings.sitename}",
                         f"Updates tagged {tag.name}", tag.url)  # fmt: skip
-            plans.append((meta, members))
+            plans.append((meta, tagged))
     return tuple(
         plan_feed(table, meta, members, settings.feed_items, salt) for meta, members in plans
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -65,7 +66,7 @@ class DaySummary:
     """Where each item sits in the day's record."""
     tagged: tuple[TaggedUpdate, ...]
 
-    def to_plain(self) -> tuple[object, ...]:
+    def to_plain(self) -> tuple[Any, ...]:
         """The summary as plain tuples (for marshal)."""
         last = _micros(self.last_change) if self.last_change else None
         tagged = tuple(
@@ -76,15 +77,20 @@ class DaySummary:
                 self.anchors, self.published, self.changed, self.positions, tagged)  # fmt: skip
 
     @classmethod
-    def from_plain(cls, plain: tuple) -> DaySummary:  # type: ignore[type-arg]
+    def from_plain(cls, plain: tuple[Any, ...]) -> DaySummary:
         """The summary to_plain() gave."""
         timeline, ordinal, digest, count, last, anchors, published, changed, positions = plain[:9]
         return cls(
             timeline, date.fromordinal(ordinal), digest, count,
             _from_micros(last) if last is not None else None,
             anchors, published, changed, positions,
-            tuple(TaggedUpdate(*t[:5], _from_micros(t[5]), t[6]) for t in plain[9]),
+            tuple(_tagged(t) for t in plain[9]),
         )  # fmt: skip
+
+
+def _tagged(plain: tuple[Any, ...]) -> TaggedUpdate:
+    anchor, title, iso, clock, zone_label, published, tags = plain
+    return TaggedUpdate(anchor, title, iso, clock, zone_label, _from_micros(published), tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +139,7 @@ class DayRecord:
 _RECORD_FORMAT = "daybook-record-2"
 
 
-def _row(u: UpdateView) -> tuple[object, ...]:
+def _row(u: UpdateView) -> tuple[Any, ...]:
     updated = _micros(u.updated) if u.updated else None
     text = (u.anchor, u.headline, u.title, str(u.html), u.iso, u.clock, u.zone_label, u.permalink)
     return (*text, _micros(u.published), updated, u.key, u.tags, u.source, u.author)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..core.urls import absolute, save_as, tag_slug
@@ -98,9 +99,9 @@ class SitePages:
                 (self.build.config.output / name).write_bytes(data)
                 self.build.manifest.written(name, file_key)
 
-    def _sitemap_entries(self, base: str) -> list[tuple[str, object]]:
+    def _sitemap_entries(self, base: str) -> list[tuple[str, datetime | None]]:
         last_change = {(s.timeline, s.date): s.last_change for s in self.plan.table.days}
-        entries: list[tuple[str, object]] = [(absolute(base, ""), None)]
+        entries: list[tuple[str, datetime | None]] = [(absolute(base, ""), None)]
         for view in self.plan.timelines:
             entries.append((absolute(base, view.url), None))
             entries += [(absolute(base, year.url), None) for year in view.years]

@@ -63,7 +63,7 @@ class CacheStore:
             return []
 
     def replace_rows(
-        self, table: str, where: str, args: tuple[object, ...], rows: list[tuple[object, ...]]
+        self, table: str, where: str, args: tuple[object, ...], rows: list[tuple[Any, ...]]
     ) -> None:
         """Replace the rows of *table* matching *where* by *rows*, in one transaction."""
         if not rows and not self.rows(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", *args):

@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 logger = logging.getLogger(__name__)
 Item = TypeVar("Item")
@@ -43,10 +43,10 @@ def run_all(
     runs *meanwhile* (if given) while the workers work."""
     workers = min(workers, len(items) // (MIN_PARALLEL_ITEMS // 2) or 1)
     if workers < 2 or not _can_fork():
-        results = [task(item) for item in items]
+        serial = [task(item) for item in items]
         if meanwhile:
             meanwhile()
-        return results
+        return serial
     global _task  # noqa: PLW0603 -- read by the forked workers, set only here
     _task = task  # type: ignore[assignment]
     # Contiguous chunks keep neighbouring days (which share feed pages) in one worker.
@@ -64,11 +64,12 @@ def run_all(
             futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
             if meanwhile:
                 meanwhile()
-            results = [future.result() for future in futures]
+            # Each chunk's results are the task's: the pool's futures only lose their type.
+            chunked = [cast("list[Result]", future.result()) for future in futures]
     finally:
         _task = None
     logger.debug("daybook: %d item(s) in %d worker(s)", len(items), workers)
-    return [result for chunk in results for result in chunk]
+    return [result for chunk in chunked for result in chunk]
 
 
 def _run_chunk(chunk: Sequence[object]) -> list[object]:

@@ -1,4 +1,4 @@
-"""What an import did, per file and in total, as the contract's JSON report."""
+"""What an import did, per file and in total, as the JSON report of docs/architecture.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Feeds (contract 4): Atom 1.0, RSS 2.0 and JSON Feed 1.1, one item per update.
+"""Feeds (docs/architecture.md, "Feeds"): Atom 1.0, RSS 2.0 and JSON Feed 1.1, one item per update.
 
 A feed is a subscription document holding the newest items and, for long timelines, RFC 5005
 archive documents holding fixed runs of older items (numbered from the oldest, so a complete

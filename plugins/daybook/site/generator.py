@@ -125,7 +125,9 @@ class ArticleMemo:
         known_as = (item.permalink, siteurl if item.tags else "")
         found = self._known.get(known_as)
         if found is None:
-            macro = context.environment.get_template("includes/update.html").module.update
+            # The theme's macro: jinja2 puts a template's macros in its module's namespace.
+            module = context.environment.get_template("includes/update.html").module
+            macro = vars(module)["update"]
             found = self._known[known_as] = macro(item, siteurl)
         return found
 
