@@ -6,7 +6,8 @@ import pytest
 
 from daybook.core.errors import DayFileError
 from daybook.core.model import Day, Update
-from daybook.dayfile.codec import DayFileCodec, day_path
+from daybook.dayfile.codec import DayFileCodec
+from daybook.dayfile.folder import day_path
 
 codec = DayFileCodec()
 

@@ -61,10 +61,8 @@ def project(tmp_path):
     assert run_import(project, first).wait() == 0
     reference = tmp_path / "reference"
     shutil.copytree(project, reference)
-    started = time.monotonic()
     assert run_import(reference, second).wait() == 0
-    took = time.monotonic() - started
-    return project, second, snapshot(project / "content"), snapshot(reference / "content"), took
+    return project, second, snapshot(project / "content"), snapshot(reference / "content")
 
 
 def assert_each_file_old_or_complete(content: Path, before: dict, after: dict) -> None:
@@ -73,6 +71,17 @@ def assert_each_file_old_or_complete(content: Path, before: dict, after: dict) -
         assert data in (before.get(name), after[name]), name
         codec.loads(data.decode(), name)  # and every file still parses
 
+
+# Each fsync waits a little, so the writing phase of an import lasts long enough for a kill
+# at a fraction of its measured time to land while it writes, even on a busy machine.
+SLOW_WRITES = """
+import os, time
+_real_fsync = os.fsync
+def _slow_fsync(fd):
+    time.sleep(0.1)
+    return _real_fsync(fd)
+os.fsync = _slow_fsync
+"""
 
 KILL_AT = """
 import os, signal
@@ -92,7 +101,7 @@ os.{name} = _hook
     ("call", "after"), [("fsync", 0), ("fsync", 4), ("replace", 0), ("replace", 7), ("replace", 14)]
 )
 def test_import_killed_mid_write_leaves_every_day_file_old_or_complete(project, call, after):
-    folder, second, before, complete, _ = project
+    folder, second, before, complete = project
     proc = run_import(folder, second, KILL_AT.format(name=call, after=after))
     assert proc.wait() == -signal.SIGKILL
     assert_each_file_old_or_complete(folder / "content", before, complete)
@@ -106,8 +115,13 @@ def test_import_killed_mid_write_leaves_every_day_file_old_or_complete(project, 
 def test_import_killed_at_any_time(project, fraction):
     """Killed at a point within the time a whole import takes here (so the kill lands while
     it works, and the test fails if it did not), every day file is old or complete."""
-    folder, second, before, complete, took = project
-    proc = run_import(folder, second)
+    folder, second, before, complete = project
+    timing = folder.parent / "timing"
+    shutil.copytree(folder, timing)
+    started = time.monotonic()
+    assert run_import(timing, second, SLOW_WRITES).wait() == 0
+    took = time.monotonic() - started
+    proc = run_import(folder, second, SLOW_WRITES)
     time.sleep(took * fraction)
     proc.send_signal(signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL, "the import ended before the kill"
@@ -115,7 +129,7 @@ def test_import_killed_at_any_time(project, fraction):
 
 
 def test_two_imports_do_not_interleave(project):
-    folder, second, before, _, _ = project
+    folder, second, before, _ = project
     with content_lock(folder / "content"):
         waiting = run_import(folder, second)
         time.sleep(1.0)

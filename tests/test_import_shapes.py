@@ -155,3 +155,10 @@ def test_a_date_line_is_the_date_of_the_update_below_it():
         datetime(2024, 4, 4, 9, 6, tzinfo=UTC), datetime(2024, 4, 3, 23, 43, tzinfo=UTC),
     ]  # fmt: skip
     assert any(a.what == "midnight" for a in resolution.assumptions)
+
+
+def test_a_page_that_writes_dates_day_first_reads_its_date_lines_so():
+    page = "Live\n\nPublished 20/09/2014\n\n04/10/2014\n\n18:08 GMT — Head\n\nBody.\n"
+    assert parse_page(page).block_dates[-1] == date(2014, 10, 4)
+    us = "Live\n\n04/10/2014\n\n6:08 p.m. ET — Head\n\nBody.\n"
+    assert parse_page(us).block_dates[-1] == date(2014, 4, 10)

@@ -15,7 +15,7 @@ from .capture.command import capture_command
 from .core.errors import DaybookError, SourceError
 from .core.locking import content_lock
 from .core.model import zone
-from .core.settings import DaybookSettings, load_settings_file
+from .core.settings import DaybookSettings, find_project
 from .importer.preview import summary_lines
 from .importer.report import FileReport, ImportReport
 from .importer.run import Importer, ImportOptions
@@ -26,8 +26,6 @@ from .tools.permalinks import collect, lost
 from .tools.reconcile import reconcile
 from .tools.search import build_index
 from .tools.sitesize import DEFAULT_LIMIT_MB, MB, measure
-
-SETTINGS_FILE = "pelicanconf.py"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,10 +155,8 @@ def _project_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _project(args: argparse.Namespace) -> tuple[DaybookSettings, Path]:
     """The settings and the content folder a command works on."""
-    settings_file = args.settings or find_settings(Path.cwd())
-    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
-    root = settings_file.parent if settings_file and not args.settings else Path()
-    return settings, args.content or root / "content"
+    project = find_project(args.settings, args.content)
+    return project.settings, project.content
 
 
 def _iso_date(text: str) -> date | datetime:
@@ -174,15 +170,6 @@ def _iso_date(text: str) -> date | datetime:
         raise argparse.ArgumentTypeError(
             f"not a date in YYYY-MM-DD (or YYYY-MM-DDTHH:MM) form: {text!r}"
         ) from exc
-
-
-def find_settings(start: Path) -> Path | None:
-    """pelicanconf.py in *start* or a parent, else in the project this command belongs to."""
-    for folder in (start, *start.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder / SETTINGS_FILE
-    installed_from = Path(__file__).resolve().parents[2] / SETTINGS_FILE
-    return installed_from if installed_from.is_file() else None
 
 
 def _run_import(args: argparse.Namespace) -> int:
@@ -234,15 +221,13 @@ def _recipe(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    settings_file = args.settings or find_settings(Path.cwd())
-    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
-    root = settings_file.parent if settings_file and not args.settings else Path()
-    content = args.content or root / "content"
+    project = find_project(args.settings, args.content)
+    content = project.content
     result = reconcile(
-        settings,
+        project.settings,
         args.archive or content.parent / "archive",
         content,
-        args.output or root / "output",
+        args.output or project.root / "output",
     )
     print(result.summary())
     for problem in result.problems:

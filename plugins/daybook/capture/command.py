@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core.errors import SourceError
 from ..core.model import zone
-from ..core.settings import DaybookSettings, load_settings_file
+from ..core.settings import find_project
 from .client import ClientOptions, FetchError, PoliteClient
 from .run import (
     ARCHIVED,
@@ -36,7 +36,6 @@ from .schedule import (
 )
 from .wayback import DEFAULT_BASE
 
-SETTINGS_FILE = "pelicanconf.py"
 DEFAULT_IDLE = timedelta(hours=6)
 _QUIET_NOTES = (NOT_MODIFIED, SAME_PAGE, ARCHIVED)
 _LIVE_ONLY = ("every", "span", "until", "max", "idle")
@@ -112,10 +111,8 @@ def _check_mode(args: argparse.Namespace) -> None:
 
 
 def _target(args: argparse.Namespace) -> Target:
-    settings_file = args.settings or _find_settings()
-    settings = load_settings_file(settings_file) if settings_file else DaybookSettings()
-    root = settings_file.parent if settings_file and not args.settings else Path()
-    content = args.content or root / "content"
+    project = find_project(args.settings, args.content)
+    settings, content = project.settings, project.content
     if args.tz:
         zone(args.tz)  # an unknown name is refused before anything is fetched
     return Target(
@@ -125,19 +122,6 @@ def _target(args: argparse.Namespace) -> Target:
         tz=args.tz,
         dry_run=args.dry_run,
     )
-
-
-def _find_settings() -> Path | None:
-    """pelicanconf.py in the working folder or a parent, else in the project installed from.
-
-    As `daybook import` finds it (cli.find_settings); the command line is a layer above.
-    """
-    start = Path.cwd()
-    for folder in (start, *start.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder / SETTINGS_FILE
-    installed_from = Path(__file__).resolve().parents[3] / SETTINGS_FILE
-    return installed_from if installed_from.is_file() else None
 
 
 def _option(parse: Any, args: argparse.Namespace, name: str) -> Any:

@@ -97,3 +97,34 @@ def load_settings_file(path: Path) -> DaybookSettings:
         raise SettingsError(f"{path}: no such settings file")
     values = runpy.run_path(str(path))
     return DaybookSettings.from_mapping(values.get("DAYBOOK"))
+
+
+SETTINGS_FILE = "pelicanconf.py"
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """The settings a command works with, and the folders it reads and writes."""
+
+    settings: DaybookSettings
+    root: Path
+    """The folder of the settings found (the working folder when --settings is given)."""
+    content: Path
+
+
+def find_settings(start: Path) -> Path | None:
+    """pelicanconf.py in *start* or a parent, else in the project this package belongs to."""
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder / SETTINGS_FILE
+    installed_from = Path(__file__).resolve().parents[3] / SETTINGS_FILE
+    return installed_from if installed_from.is_file() else None
+
+
+def find_project(settings_file: Path | None, content: Path | None) -> Project:
+    """The project of a command: the given settings file (else the one found from the working
+    folder) and the given content folder (else content/ beside the settings found)."""
+    found = settings_file or find_settings(Path.cwd())
+    settings = load_settings_file(found) if found else DaybookSettings()
+    root = found.parent if found and not settings_file else Path()
+    return Project(settings, root, content or root / "content")

@@ -20,19 +20,16 @@ only where that is ambiguous (the repeated hour when clocks go back).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from functools import lru_cache
-from pathlib import Path
+from datetime import date, time
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..core.errors import DayFileError, SettingsError
 from ..core.mdtext import escape_inline, inline_text
 from ..core.model import Day, Update, zone
+from .instants import clock_text, instant, iso_utc, offset_if_ambiguous, read_updated
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -55,7 +52,6 @@ _PLAIN_ATTRS_RE = re.compile(
 _PAIR_RE = re.compile(r' ([a-z]+)="([^"]*)"')
 # Heading text with none of these is plain text to CommonMark's inline parser as well.
 _INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&!#]")
-_OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 # Attribute values are double-quoted; these few characters would end or break them.
 _ATTR_UNSAFE = '%"{}\\\n\r'
 
@@ -113,13 +109,13 @@ class DayFileCodec:
             ("author", update.author),
             ("tags", ", ".join(update.tags)),
             ("origin", update.origin),
-            ("updated", _iso_utc(update.updated)),
+            ("updated", iso_utc(update.updated)),
             ("digest", update.digest),
-            ("offset", _offset_if_ambiguous(local, day.timezone)),
+            ("offset", offset_if_ambiguous(local, day.timezone)),
         ):
             if value:
                 attrs.append(f'{name}="{_quote_attr(value)}"')
-        heading = f"## {_clock(local)}"
+        heading = f"## {clock_text(local)}"
         headline = _one_line(update.headline)
         if headline:
             heading += SEPARATOR + escape_inline(headline)
@@ -251,7 +247,7 @@ def _load_update(
     except ValueError as exc:
         raise DayFileError(*where, f"bad clock time in {heading_text!r}") from exc
     offset = _unquote_attr(attrs["offset"]) if "offset" in attrs else None
-    published = _instant(day, clock, offset, where)
+    published = instant(day, clock, offset, where)
     classes = attrs.get("class", "").split()
     return Update(
         published=published,
@@ -265,37 +261,13 @@ def _load_update(
         tags=_split_list(_unquote_attr(attrs.get("tags", ""))),
         origin=_unquote_attr(attrs["origin"]) if "origin" in attrs else None,
         digest=_unquote_attr(attrs["digest"]) if "digest" in attrs else None,
-        updated=_read_updated(attrs.get("updated"), where),
+        updated=read_updated(attrs.get("updated"), where),
     )
 
 
 def default_title(day: Day) -> str:
     """The title a day file gets when none is set: "<timeline>: Thursday, April 4, 2024"."""
     return f"{day.timeline}: {day.date:%A, %B} {day.date.day}, {day.date.year}"
-
-
-def day_path(content: Path, timeline: str, day: date) -> Path:
-    """Where the day file of *timeline* on *day* lives under the content folder."""
-    return content / timeline / f"{day.year:04d}" / f"{day.isoformat()}.md"
-
-
-def write_text_atomic(path: Path, text: str) -> bool:
-    """Write *text* to *path* through a temporary file and rename; False if already identical."""
-    data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -339,71 +311,6 @@ def _section_start(lines: list[str], heading_line: int) -> int:
     if above >= 0 and lines[above].strip().startswith("{") and lines[above].strip().endswith("}"):
         return above
     return heading_line
-
-
-def _instant(day: Day, clock: time, offset: str | None, where: tuple[str, int]) -> datetime:
-    naive = datetime.combine(day.date, clock)
-    if offset:
-        match = _OFFSET_RE.match(offset)
-        if not match:
-            raise DayFileError(*where, f"offset must look like +01:00, got {offset!r}")
-        sign, hours, minutes = match.groups()
-        delta = timedelta(hours=int(hours), minutes=int(minutes)) * (1 if sign == "+" else -1)
-        return naive.replace(tzinfo=timezone(delta))
-    tz = zone(day.timezone)
-    local = naive.replace(tzinfo=tz)
-    # A wall time skipped by a clock change does not survive a round trip through UTC; on a
-    # day whose two midnights have the same offset, no clock change skipped one.
-    if _clock_changes(day.date, tz) and (
-        local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive
-    ):
-        raise DayFileError(*where, f"{naive:%H:%M} does not exist on {day.date} in {day.timezone}")
-    return local
-
-
-@lru_cache(maxsize=4096)
-def _clock_changes(day: date, tz: tzinfo) -> bool:
-    start = datetime.combine(day, time(), tzinfo=tz)
-    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
-    return start.utcoffset() != end.utcoffset()
-
-
-def _offset_if_ambiguous(local: datetime, tz_name: str) -> str | None:
-    naive = local.replace(tzinfo=None)
-    tz = zone(tz_name)
-    first = naive.replace(tzinfo=tz, fold=0).utcoffset()
-    second = naive.replace(tzinfo=tz, fold=1).utcoffset()
-    if first == second:
-        return None
-    offset = local.utcoffset() or timedelta(0)
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _clock(local: datetime) -> str:
-    text = f"{local:%H:%M}"
-    if local.second or local.microsecond:
-        text += f":{local:%S}"
-    if local.microsecond:
-        text += f".{local:%f}"
-    return text
-
-
-def _iso_utc(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
-
-
-def _read_updated(value: str | None, where: tuple[str, int]) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise DayFileError(*where, f"updated={value!r} is not an ISO date-time") from exc
-    if parsed.tzinfo is None:
-        raise DayFileError(*where, f"updated={value!r} has no UTC offset")
-    return parsed
 
 
 def _flags(update: Update) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+from datetime import date
 from pathlib import Path
 
 from ..core.errors import DayFileError
@@ -62,3 +64,27 @@ def load_days(content: Path, codec: DayFileCodec) -> tuple[list[Day], list[DayFi
         except DayFileError as exc:
             errors.append(exc)
     return days, errors
+
+
+def day_path(content: Path, timeline: str, day: date) -> Path:
+    """Where the day file of *timeline* on *day* lives under the content folder."""
+    return content / timeline / f"{day.year:04d}" / f"{day.isoformat()}.md"
+
+
+def write_text_atomic(path: Path, text: str) -> bool:
+    """Write *text* to *path* through a temporary file and rename; False if already identical."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

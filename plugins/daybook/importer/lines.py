@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from . import noise
 from .clock import Stamp, match_stamp
@@ -30,6 +31,9 @@ class Line:
     """"date", "zone", "stamp", "rule", "noise" or "text"."""
     stamp: Stamp | None = None
     reason: str = ""
+    dated: tuple[date, bool] | None = None
+    """For a date line: the date it states (read with the page's day-first habit), and
+    whether a printed weekday agrees with it."""
 
 
 def clean_line(raw: str) -> str:
@@ -41,8 +45,9 @@ def clean_line(raw: str) -> str:
 
 def classify(number: int, text: str, day_first: bool = False) -> Line:
     """The kind of one cleaned, non-blank line, judged on its own."""
-    if match_date_line(text, day_first):
-        return Line(number, text, "date")
+    dated = match_date_line(text, day_first)
+    if dated:
+        return Line(number, text, "date", dated=dated)
     if page_zone_statement(text) is not None:
         return Line(number, text, "zone")
     stamp = match_stamp(text)

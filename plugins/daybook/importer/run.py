@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..core.errors import DayFileError, SourceError
 from ..core.model import Day, Timeline, Update, zone
-from ..dayfile.codec import DayFileCodec, day_path, write_text_atomic
+from ..dayfile.codec import DayFileCodec
+from ..dayfile.folder import day_path, write_text_atomic
 from .assumptions import DAY_ZONE, ZONE, Assumption
 from .attribution import body_source, byline, headline_source, signature
 from .html import visible_lines

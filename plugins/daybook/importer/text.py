@@ -14,7 +14,6 @@ from datetime import date, tzinfo
 
 from . import noise
 from .clock import Stamp
-from .dates import match_date_line
 from .lines import Line
 from .paragraphs import (
     headlines_below,
@@ -209,7 +208,7 @@ def parse_lines(lines: list[Line]) -> ParsedPage:
 def _take(state: _Builder, line: Line) -> None:
     number, text = line.number, line.text
     if line.kind == "date":
-        _take_date(state, number, text)
+        _take_date(state, number, text, line.dated)
     elif line.kind == "zone":
         if state.zone_note is None:
             state.page_zone, state.zone_note = page_zone_statement(text), (number, text)
@@ -230,9 +229,8 @@ def _take(state: _Builder, line: Line) -> None:
         _take_text(state, line)
 
 
-def _take_date(state: _Builder, number: int, text: str) -> None:
+def _take_date(state: _Builder, number: int, text: str, found: tuple[date, bool] | None) -> None:
     """A date line: the update above it ends and a new date block begins."""
-    found = match_date_line(text)
     day: date | None = None  # None only if the line no longer reads as a date: an undated block
     if found is not None:
         day, agrees = found

@@ -11,7 +11,6 @@ from datetime import date
 
 from . import noise
 from .calendar_words import MONTHS
-from .dates import match_date_line
 from .lines import Line
 from .paragraphs import is_title_like
 from .text import PAGE_TITLE, STAND_FIRST, Draft, Skipped
@@ -61,8 +60,7 @@ def split_untimed(
     current: list[Line] | None = None
     for index, line in enumerate(lines):
         if line.kind == "date":
-            found = match_date_line(line.text)
-            blocks.append(None if found is None else found[0])
+            blocks.append(None if line.dated is None else line.dated[0])
             block_lines.append(line.number)
             current = None
         elif line.kind in ("noise", "rule", "zone", "updated", "stamp"):
