@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from playwright.sync_api import sync_playwright
 
 from .browser import CHROMIUM, FLAGS, require_chromium, serve
-from .conftest import ROOT, make
+from .conftest import ROOT, make, write_day_files
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -163,6 +165,43 @@ def test_a_search_can_be_linked(browser, sample_site):
         assert page.input_value(".pagefind-ui__search-input") == "Olympics"
         page.fill(".pagefind-ui__search-input", "Kharkiv")
         page.wait_for_function("location.search === '?q=Kharkiv'", timeout=5000)
+        assert problems == []
+
+
+ANOTHER_YEAR = """Date: 2025-01-10
+Timeline: russia-ukraine-war
+Timezone: GMT
+
+{#1200}
+## 12:00 — Zebrafish survey resumes on the Dnipro
+
+Marine biologists resumed the zebrafish survey.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_bundle_site(tmp_path_factory):
+    """The sample with a day in another year: two search bundles, merged by the search page."""
+    root = tmp_path_factory.mktemp("bundles")
+    shutil.copytree(ROOT / "content", root / "content")
+    write_day_files(root / "content", {"russia-ukraine-war/2025/2025-01-10.md": ANOTHER_YEAR})
+    make("html", f"INPUTDIR={root / 'content'}", f"OUTPUTDIR={root / 'output'}",
+         f"CACHEDIR={root / 'cache'}")  # fmt: skip
+    return root / "output"
+
+
+@pytest.mark.browser
+def test_search_merges_every_bundle_and_filters_by_year(browser, two_bundle_site):
+    with serve(two_bundle_site) as base:
+        page, problems = open_page(browser, f"{base}/search/?q=zebrafish")
+        merged = page.wait_for_selector("a[href$='/russia-ukraine-war/2025/01/10/#1200']")
+        page.fill(".pagefind-ui__search-input", "Olympics")
+        first = page.wait_for_selector("a[href$='/russia-ukraine-war/2024/04/04/#1014']")
+        assert merged is not None and first is not None
+        years = page.eval_on_selector_all(
+            ".pagefind-ui__filter-checkbox", "boxes => boxes.map(b => b.value)"
+        )
+        assert {"2024", "2025"} <= set(years), years
         assert problems == []
 
 

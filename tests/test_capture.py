@@ -202,19 +202,19 @@ def test_live_capture_follows_a_blog_through_edits_removals_and_faults(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     site, base = server
-    site.slow = 0.6
+    site.slow = 2.5  # far past the timeout, and the timeout far past a loaded machine's answer
     site.script = [
         ("page", page(*V1)),
         ("page", page(*V2)),
         ("page", page(*V2)),  # answered 304: the client sends the ETag it got
         ("503", ""),
         ("page", page(*V3)),
-        ("slow", page(*V4)),  # past the 0.3 s timeout: retried
+        ("slow", page(*V4)),  # past the 1 s timeout: retried
         ("page", page(*V4)),
         ("page", page(*V5)),
     ]
     clock = FakeClock()
-    options = ("--every", "10m", "--max", "6", "--timeout", "0.3", "--rate", "10/s")
+    options = ("--every", "10m", "--max", "6", "--timeout", "1", "--rate", "10/s")
     code = run_inprocess(monkeypatch, project, clock, f"{base}/live", *options)
     out, err = capsys.readouterr()
     assert code == 0, err

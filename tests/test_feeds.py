@@ -1,4 +1,5 @@
-"""The feed builder: one entry per update, newest first, archive pages, no "now", valid output."""
+"""The feed writer: feedgen entries made once, documents newest first, archive pages, no "now",
+valid output; the archive shape (only timelines keep archives, in Atom)."""
 
 import json
 from datetime import UTC, datetime, timedelta
@@ -6,145 +7,146 @@ from datetime import UTC, datetime, timedelta
 import feedparser
 import pytest
 from lxml import etree
+from markupsafe import Markup
 
-from daybook.render.feeds import ATOM, JSON, RSS, FeedInfo, FeedItem, feed_path, paginate, render
+from daybook.render.feeds import (
+    ATOM,
+    JSON,
+    KINDS,
+    RSS,
+    FeedInfo,
+    PageSlot,
+    document,
+    entry_texts,
+    feed_path,
+    page_slots,
+)
+from daybook.render.views import UpdateView
 from daybook.tools.feedcheck import AtomValidator, json_feed_problems, rss_problems
 
 from .conftest import ATOM_RNG
 
-INFO = FeedInfo(
-    name="t",
-    title="T",
-    subtitle="Sub",
-    home_url="https://example.org/t/",
-    base_url="https://example.org",
-    author="Site",
-)
+BASE = "https://example.org"
+INFO = FeedInfo("t", "T", "Sub", f"{BASE}/t/", BASE, "Site")
 START = datetime(2024, 4, 4, 0, 0, tzinfo=UTC)
 
 
-def item(minutes: int, **extra) -> FeedItem:
-    return FeedItem(
-        permalink=f"https://example.org/t/2024/04/04/#{minutes:04d}",
-        title=f"Headline & <{minutes}>",
-        content_html="<p>Body &amp; more</p>",
-        published=START + timedelta(minutes=minutes),
-        **extra,
-    )
+def view(minutes: int, **extra) -> UpdateView:
+    published = START + timedelta(minutes=minutes)
+    values = {
+        "anchor": f"{minutes:04d}", "headline": f"Headline & <{minutes}>",
+        "title": f"Headline & <{minutes}>", "html": Markup("<p>Body &amp; more</p>"),
+        "iso": published.isoformat(), "clock": f"{minutes:04d}", "zone_label": "UTC",
+        "permalink": f"t/2024/04/04/#{minutes:04d}", "published": published, **extra,
+    }  # fmt: skip
+    return UpdateView(**values)
 
 
-ITEMS = [item(9), item(18), item(12)]
+VIEWS = [view(9), view(18), view(12)]
 
 
-def subscription(items, per_page=50):
-    return paginate(items, per_page)[0]
+def render(views: list[UpdateView], kind: str, slot: PageSlot | None = None) -> bytes:
+    """A document as the build writes it: entries made once each, newest first."""
+    newest_first = sorted(views, key=lambda v: v.published, reverse=True)
+    slot = slot or PageSlot(None, 0, len(views), None, None)
+    updated = max((v.updated or v.published for v in views), default=None)
+    entries = [entry_texts(v, BASE)[KINDS.index(kind)] for v in newest_first]
+    return document(INFO, kind, slot, updated, entries)
 
 
 def test_atom_entries_newest_first_with_permalink_ids():
-    parsed = feedparser.parse(render(INFO, subscription(ITEMS), ATOM))
+    parsed = feedparser.parse(render(VIEWS, ATOM))
     assert not parsed.bozo
+    assert parsed.entries[0].id == f"{BASE}/t/2024/04/04/#0018"
     assert [e.id[-4:] for e in parsed.entries] == ["0018", "0012", "0009"]
     assert parsed.feed.updated == "2024-04-04T00:18:00+00:00"
     assert parsed.entries[0].title == "Headline & <18>"
     assert parsed.feed.links[0].rel == "self"
+    assert b"<generator>Daybook</generator>" in render(VIEWS, ATOM)
 
 
 def test_rss_guids_are_permalinks_and_dates_rfc822():
-    rss = render(INFO, subscription(ITEMS), RSS)
+    rss = render([*VIEWS, view(3, author="Jane Doe")], RSS)
     root = etree.fromstring(rss)
     guids = root.findall("./channel/item/guid")
-    assert [g.get("isPermaLink") for g in guids] == ["true"] * 3
+    assert [g.get("isPermaLink") for g in guids] == ["true"] * 4
     assert root.findtext("./channel/lastBuildDate") == "Thu, 04 Apr 2024 00:18:00 +0000"
-    assert root.findtext("./channel/link") == "https://example.org/t/"
+    assert root.findtext("./channel/link") == f"{BASE}/t/"
+    assert root.findtext("./channel/item/{http://purl.org/dc/elements/1.1/}creator") == "Jane Doe"
     assert not feedparser.parse(rss).bozo
 
 
 def test_json_feed_items_and_dates():
-    document = json.loads(render(INFO, subscription(ITEMS), JSON))
-    assert document["version"] == "https://jsonfeed.org/version/1.1"
-    assert document["feed_url"] == "https://example.org/feeds/t.json"
-    assert [i["date_published"] for i in document["items"]] == [
-        "2024-04-04T00:18:00Z",
-        "2024-04-04T00:12:00Z",
-        "2024-04-04T00:09:00Z",
-    ]
-    assert "next_url" not in document
+    data = json.loads(render(VIEWS, JSON))
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert data["feed_url"] == f"{BASE}/feeds/t.json"
+    assert [i["date_published"] for i in data["items"]] == [
+        "2024-04-04T00:18:00Z", "2024-04-04T00:12:00Z", "2024-04-04T00:09:00Z",
+    ]  # fmt: skip
+    assert "next_url" not in data
 
 
 def test_updated_items_carry_their_update_time():
-    changed = item(5, updated=START + timedelta(hours=3))
-    page = subscription([*ITEMS, changed])
-    atom = feedparser.parse(render(INFO, page, ATOM))
+    views = [*VIEWS, view(5, updated=START + timedelta(hours=3))]
+    atom = feedparser.parse(render(views, ATOM))
     entry = next(e for e in atom.entries if e.id.endswith("#0005"))
-    assert (
-        entry.updated == "2024-04-04T03:00:00+00:00"
-        and entry.published == "2024-04-04T00:05:00+00:00"
-    )
+    assert (entry.updated, entry.published) == (
+        "2024-04-04T03:00:00+00:00", "2024-04-04T00:05:00+00:00",
+    )  # fmt: skip
     assert atom.feed.updated == "2024-04-04T03:00:00+00:00"
-    document = json.loads(render(INFO, page, JSON))
-    assert (
-        next(i for i in document["items"] if i["id"].endswith("#0005"))["date_modified"]
-        == "2024-04-04T03:00:00Z"
-    )
+    data = json.loads(render(views, JSON))
+    modified = next(i for i in data["items"] if i["id"].endswith("#0005"))["date_modified"]
+    assert modified == "2024-04-04T03:00:00Z"
 
 
 def test_paging_keeps_the_newest_and_archives_complete_runs():
-    items = [item(m) for m in range(7)]
-    pages = paginate(items, 3)
-    current, *archives = pages
-    assert [i.permalink[-1] for i in current.items] == ["6", "5", "4"]
-    assert current.prev_archive == 2
-    assert [
-        (p.number, [i.permalink[-1] for i in p.items], p.prev_archive, p.next_archive)
-        for p in archives
-    ] == [
-        (1, ["2", "1", "0"], None, 2),
-        (2, ["5", "4", "3"], 1, None),
-    ]
-    # Complete archive pages never change as the timeline grows.
-    later = paginate([*items, item(7), item(8)], 3)
-    assert later[1] == archives[0] and later[2] == archives[1]
+    current, *archives = page_slots(7, 3)
+    assert (current.start, current.stop, current.prev_archive) == (4, 7, 2)
+    assert [(s.number, s.start, s.stop, s.prev_archive, s.next_archive) for s in archives] == [
+        (1, 0, 3, None, 2), (2, 3, 6, 1, None),
+    ]  # fmt: skip
+    assert page_slots(9, 3)[1:3] == archives  # complete pages never change as a feed grows
 
 
 def test_archive_documents_link_back_and_forth():
-    pages = paginate([item(m) for m in range(7)], 3)
-    atom = etree.fromstring(render(INFO, pages[1], ATOM))
+    _, first, _ = page_slots(7, 3)
+    atom = etree.fromstring(render([view(m) for m in range(3)], ATOM, first))
     links = {k.get("rel"): k.get("href") for k in atom.findall("{http://www.w3.org/2005/Atom}link")}
-    assert links["current"] == "https://example.org/feeds/t.atom.xml"
-    assert links["next-archive"] == "https://example.org/feeds/archive/t/2.atom.xml"
+    assert links["current"] == f"{BASE}/feeds/t.atom.xml"
+    assert links["next-archive"] == f"{BASE}/feeds/archive/t/2.atom.xml"
     assert atom.find("{http://purl.org/syndication/history/1.0}archive") is not None
-    rss = etree.fromstring(render(INFO, pages[0], RSS))
-    assert rss.find("./channel/{http://www.w3.org/2005/Atom}link[@rel='prev-archive']").get(
-        "href"
-    ) == ("https://example.org/feeds/archive/t/2.rss.xml")
-    document = json.loads(render(INFO, pages[0], JSON))
-    assert document["next_url"] == "https://example.org/feeds/archive/t/2.json"
-    assert json.loads(render(INFO, pages[1], JSON))["expired"] is True
+    current = page_slots(7, 3)[0]
+    subscription = etree.fromstring(render([view(m) for m in range(4, 7)], ATOM, current))
+    prev = subscription.find("{http://www.w3.org/2005/Atom}link[@rel='prev-archive']")
+    assert prev is not None and prev.get("href") == f"{BASE}/feeds/archive/t/2.atom.xml"
 
 
 def test_paths():
     assert feed_path("all", ATOM) == "feeds/all.atom.xml"
-    assert feed_path("tags/nato", JSON, 3) == "feeds/archive/tags/nato/3.json"
+    assert feed_path("war", ATOM, 3) == "feeds/archive/war/3.atom.xml"
 
 
 def test_output_is_the_same_every_time():
-    first = [render(INFO, subscription(ITEMS), kind) for kind in (ATOM, RSS, JSON)]
-    second = [render(INFO, subscription(ITEMS[::-1]), kind) for kind in (ATOM, RSS, JSON)]
+    first = [render(VIEWS, kind) for kind in KINDS]
+    second = [render(VIEWS[::-1], kind) for kind in KINDS]
     assert first == second
+    empty = [render([], kind) for kind in KINDS]
+    assert empty == [render([], kind) for kind in KINDS]  # no "now" in an empty feed either
+    assert b"1970-01-01" in empty[0]
 
 
 @pytest.mark.skipif(not ATOM_RNG.exists(), reason="make test fetches the Atom grammar first")
 def test_every_document_validates(tmp_path):
     validator = AtomValidator(ATOM_RNG)
-    for page in paginate([item(m) for m in range(7)], 3):
-        for kind, check in (
-            (ATOM, validator.problems),
-            (RSS, rss_problems),
-            (JSON, json_feed_problems),
-        ):
-            path = tmp_path / f"{page.number}.{kind}"
-            path.write_bytes(render(INFO, page, kind))
-            assert check(path) == [], (page.number, kind)
+    views = [view(m, author="A" if m % 2 else None, tags=("x",) if m % 3 else ()) for m in range(7)]
+    for slot in page_slots(7, 3):
+        chosen = sorted(views, key=lambda v: v.published)[slot.start : slot.stop]
+        kinds = KINDS if slot.number is None else (ATOM,)
+        checks = {ATOM: validator.problems, RSS: rss_problems, JSON: json_feed_problems}
+        for kind in kinds:
+            path = tmp_path / f"{slot.number}.{kind}"
+            path.write_bytes(render(chosen, kind, slot))
+            assert checks[kind](path) == [], (slot.number, kind)
 
 
 def test_validators_find_problems(tmp_path):

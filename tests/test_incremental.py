@@ -139,10 +139,10 @@ def test_deleted_or_edited_output_files_are_written_again(site):
     content, output, cache = site
     first = build(content, output, cache)
     (output / "war/2024/03/04/index.html").unlink()
-    (output / "feeds/archive/war/2.json").write_text("tampered", encoding="utf-8")
+    (output / "feeds/archive/war/2.atom.xml").write_text("tampered", encoding="utf-8")
     again = build(content, output, cache)
     assert again["war/2024/03/04/index.html"][0] == first["war/2024/03/04/index.html"][0]
-    assert again["feeds/archive/war/2.json"][0] == first["feeds/archive/war/2.json"][0]
+    assert again["feeds/archive/war/2.atom.xml"][0] == first["feeds/archive/war/2.atom.xml"][0]
 
 
 def test_unreadable_caches_are_rebuilt(site, tmp_path, caplog):
@@ -196,8 +196,12 @@ def test_two_timelines_and_tags_rebuild_as_a_clean_build_does(tmp_path):
     clean = build(content, tmp_path / "clean", tmp_path / "clean-cache")
     assert_same_site(built, clean)
     assert "feeds/tags/talks.atom.xml" in built and "peace/2024/03/06/index.html" not in built
-    site_feed = b"".join(data for name, (data, _) in built.items() if "feeds/archive/all/" in name)
-    assert b"/peace/2024/03/05/" in site_feed and b"/war/2024/03/05/" in site_feed
+    feeds = b"".join(data for name, (data, _) in built.items() if name.startswith("feeds/"))
+    assert b"/peace/2024/03/05/" in feeds and b"/war/2024/03/05/" in feeds
+    # Only timelines keep archives, in Atom; the site and tag feeds are subscriptions only.
+    archived = {name.split("/")[2] for name in built if name.startswith("feeds/archive/")}
+    assert archived <= {"war", "peace"} and archived
+    assert all(name.endswith(".atom.xml") for name in built if name.startswith("feeds/archive/"))
 
 
 def test_a_timeline_whose_days_all_go_leaves_nothing_behind(site, tmp_path):

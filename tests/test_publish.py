@@ -76,7 +76,9 @@ def test_publish_pushes_the_site_to_gh_pages(project, tmp_path):
         "russia-ukraine-war/2024/04/04/index.html",
         "feeds/all.atom.xml",
         "feeds/russia-ukraine-war.rss.xml",
-        "pagefind/pagefind.js",
+        "pagefind/bundles.json",
+        "pagefind/pagefind-ui.js",
+        "pagefind/russia-ukraine-war-2024-04/pagefind.js",
         "theme/css/base.css",
     ):
         assert expected in files

@@ -82,7 +82,10 @@ def test_sample_links_and_anchors_resolve(html_build):
 
 
 def test_search_index_is_built(html_build):
-    assert (html_build / "pagefind" / "pagefind.js").is_file()
+    manifest = json.loads((html_build / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert manifest == {"bundles": ["russia-ukraine-war-2024-04"]}
+    assert (html_build / "pagefind" / "russia-ukraine-war-2024-04" / "pagefind.js").is_file()
+    assert (html_build / "pagefind" / "pagefind-ui.js").is_file()
 
 
 def test_two_builds_are_byte_identical(html_build, tmp_path):

@@ -16,16 +16,20 @@ from .core.errors import DaybookError, SourceError
 from .core.locking import content_lock
 from .core.model import zone
 from .core.settings import DaybookSettings, find_project
-from .importer.preview import summary_lines
-from .importer.report import FileReport, ImportReport
+from .importer.preview import condensed_line, summary_lines, total_line
+from .importer.report import ImportReport
 from .importer.run import Importer, ImportOptions
 from .importer.source import FORMATS
 from .tools.feedcheck import AtomValidator, json_feed_problems, rss_problems
 from .tools.finish import finish
 from .tools.permalinks import collect, lost
+from .tools.progress import Bars, terminal
 from .tools.reconcile import reconcile
 from .tools.search import build_index
 from .tools.sitesize import DEFAULT_LIMIT_MB, MB, measure
+
+MANY_PAGES = 5
+"""An import of more pages than this is reported one line per page, with a progress bar."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +93,13 @@ def _import_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "--dry-run", action="store_true", help="write nothing, report what would change"
     )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    imp.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="every page's skipped lines, assumptions and warnings (and the --dry-run table) "
+        f"even when more than {MANY_PAGES} pages are imported, which are otherwise one line each",
+    )
     _project_arguments(imp)
     imp.set_defaults(run=_run_import)
 
@@ -192,21 +203,30 @@ def _run_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         format=args.format,
     )
-    importer = Importer(options)
+    report = _import_all(Importer(options), args)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, args)
+    return 1 if report.errors else 0
+
+
+def _import_all(importer: Importer, args: argparse.Namespace) -> ImportReport:
+    """Every page in turn (a progress bar on a terminal when there are many), under the lock."""
     report = ImportReport()
-    with nullcontext() if args.dry_run else content_lock(content):
-        for path in args.files:
+    # Refusals are printed above the bar as they come; the report waits for the end.
+    bars = Bars(None if args.json else terminal(), MANY_PAGES, redirect=True)
+    locked = nullcontext() if args.dry_run else content_lock(importer.options.content_dir)
+    with locked, bars:
+        done = bars.phase("importing pages", len(args.files))
+        for count, path in enumerate(args.files, 1):
             try:
                 report.files.append(importer.import_page(path))
             except SourceError as exc:
                 report.errors.append(str(exc))
                 print(f"daybook: {exc}", file=sys.stderr)
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        for file_report in report.files:
-            _print_summary(file_report, args.dry_run)
-    return 1 if report.errors else 0
+            done(count)
+    return report
 
 
 def _recipe(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -258,8 +278,8 @@ def _run_check_published(args: argparse.Namespace) -> int:
 
 
 def _run_search_index(args: argparse.Namespace) -> int:
-    if not build_index(args.site, args.cache):
-        print(f"daybook: search index of {args.site} is up to date")
+    indexed = build_index(args.site, args.cache)
+    print(f"daybook: {args.site}: {indexed.summary()}")
     return 0
 
 
@@ -313,9 +333,17 @@ def _run_check_feeds(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _print_summary(report: FileReport, dry_run: bool) -> None:
-    for line in summary_lines(report, dry_run):
-        print(line)
+def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
+    """Every detail of a few pages (or with --verbose); of many, a line each and a total."""
+    many = len(args.files) > MANY_PAGES
+    for file_report in report.files:
+        if many and not args.verbose:
+            print(condensed_line(file_report))
+        else:
+            for line in summary_lines(file_report, args.dry_run):
+                print(line)
+    if many:
+        print(total_line(report, args.dry_run, args.verbose))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@
     build.write(pages)     # generate_output: stale pages and feed documents written
 
 Pages go through *pages* (Pelican's writer, in the adapter); feed documents and the files for
-machines are written here. Both steps spread large batches over every core.
+machines are written here. Both steps spread large batches over every core, and tell
+*phases* (if given) how far they are: ``phases(name, total)`` gives the function told how
+many of the phase's items are done, in this process only.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ..core.errors import DayFileError
 from ..core.urls import day_url, save_as, timeline_url
 from ..dayfile.codec import DayFileCodec
 from ..render.structured_data import compact_json, day_json_ld
-from ..render.views import DayView, TimelineRef, UpdateView, day_link
+from ..render.views import DayView, TimelineRef, day_link
 from .content_index import ContentIndex, DayFile
 from .feedplan import DocumentGroup, FeedPlan, group_documents, render_group
 from .keys import key
@@ -33,11 +35,13 @@ from .records import DayRecord, DaySummary, digest_of, make_record
 from .report import LAST_BUILD, BuildReport
 from .sitefiles import SitePages
 from .store import CacheStore
-from .workers import run_all
+from .workers import Done, run_all
 
 logger = logging.getLogger(__name__)
 PageWriter = Callable[[str, str, str, dict[str, object]], None]
 """write(target, template name, url, values): render a template into the output."""
+Phases = Callable[[str, int], Done]
+"""phases(name, total): a step over *total* items begins; the function returned follows it."""
 _RECORDS_KEPT = 64
 
 
@@ -61,8 +65,9 @@ class BuildConfig:
 class SiteBuild:
     """Reads, plans and writes one build; see the module docstring."""
 
-    def __init__(self, config: BuildConfig) -> None:
+    def __init__(self, config: BuildConfig, phases: Phases | None = None) -> None:
         self.config = config
+        self.phases = phases
         self.codec = DayFileCodec()
         self.store = CacheStore(config.cache)
         self.index = ContentIndex(self.store, config.record_salt)
@@ -87,7 +92,8 @@ class SiteBuild:
         self._files = {(f.timeline, f.date): f for f in files}
         stale = [f for f in files if not (f.unchanged and f.summary and f.digest)]
         self.store.prepare()  # workers open their own connections
-        outcomes = run_all(self._refresh, stale, self.config.workers)
+        done = self._phase("reading day files", len(stale))
+        outcomes = run_all(self._refresh, stale, self.config.workers, done=done)
         results = {day.relative: outcome for day, outcome in zip(stale, outcomes, strict=True)}
         summaries = []
         for day in files:
@@ -111,7 +117,7 @@ class SiteBuild:
         if digest == day.digest and day.summary and self.store.has(day.timeline, day.date, digest):
             return digest, day.summary  # touched, not changed
         try:
-            record = make_record(self.codec, data, day.path, day.timeline)
+            record = make_record(self.codec, data, day.path, day.timeline, self._base)
         except DayFileError as exc:
             return str(exc)
         self.store.save(record)
@@ -128,7 +134,9 @@ class SiteBuild:
             found = self.store.load(summary.timeline, summary.date, summary.digest)
         if found is None:
             day = self._files[(summary.timeline, summary.date)]
-            found = make_record(self.codec, day.path.read_bytes(), day.path, day.timeline)
+            found = make_record(
+                self.codec, day.path.read_bytes(), day.path, day.timeline, self._base
+            )
             self.store.save(found)
         self._records[summary.digest] = found
         self._records.move_to_end(summary.digest)
@@ -160,6 +168,7 @@ class SiteBuild:
         written = run_all(
             self._write_job, jobs, self.config.workers,
             meanwhile=SitePages(self, plan, pages).write_all,
+            done=self._phase("writing day pages and feeds", len(jobs)),
         )  # fmt: skip
         for target, written_key in (pair for job in written for pair in job):
             manifest.written(target, written_key)
@@ -180,6 +189,9 @@ class SiteBuild:
         self.store.close()
         logger.info("daybook: %s", report.summary())
         return changed
+
+    def _phase(self, name: str, total: int) -> Done | None:
+        return self.phases(name, total) if self.phases else None
 
     def _planned(self) -> SitePlan:
         if self.plan is None:
@@ -223,11 +235,11 @@ class SiteBuild:
         return written
 
     def _write_documents(self, group: DocumentGroup) -> list[tuple[str, str]]:
-        def view_of(summary: DaySummary, position: int) -> UpdateView:
-            return self.record(summary).updates[position]
+        def entries_of(summary: DaySummary, position: int) -> tuple[bytes, bytes, bytes]:
+            return self.record(summary).entries[position]
 
         table = self._planned().table
-        for target, data in render_group(table, group, view_of, self._base):
+        for target, data in render_group(table, group, entries_of):
             path = self.config.output / target
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,22 +12,21 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from ..core.urls import day_url
 from ..render.feeds import (
+    ATOM,
     KINDS,
     MEDIA_TYPES,
     FeedInfo,
     PageSlot,
     document,
-    entry_texts,
     feed_path,
     page_slots,
 )
-from ..render.views import UpdateView
-from .records import DaySummary, feed_item
+from .records import DaySummary
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -108,20 +107,29 @@ class FeedPlan:
 
 
 def plan_feed(
-    table: ItemTable, info: FeedInfo, members: Sequence[int], per_page: int, salt: str
+    table: ItemTable,
+    info: FeedInfo,
+    members: Sequence[int],
+    per_page: int,
+    salt: str,
 ) -> FeedPlan:
-    """A feed's documents, in every format, each with its key."""
+    """A feed's documents, each with its key: the subscription document in every format and,
+    when the feed keeps archives, RFC 5005 archive pages of its older items in Atom only (a
+    reader walks back through a timeline in one format; three copies would triple the site)."""
     documents = []
     feed_key = hashlib.sha1(repr((salt, info)).encode())  # once per feed, copied per document
     for slot in page_slots(len(members), per_page):
+        if slot.number is not None and not info.archived:
+            break  # the archive pages follow the subscription document
         runs = table.runs(members[slot.start : slot.stop])
-        place = (slot.number, slot.start, slot.stop, slot.prev_archive, slot.next_archive)
-        digest = feed_key.copy()
-        digest.update(repr((place, runs)).encode())
-        page_key = digest.hexdigest()
-        for kind in KINDS:
+        for kind in KINDS if slot.number is None else (ATOM,):
+            linked = slot if info.archived and kind == ATOM else replace(slot, prev_archive=None)
+            place = (linked.number, linked.start, linked.stop, linked.prev_archive,
+                     linked.next_archive)  # fmt: skip
+            digest = feed_key.copy()
+            digest.update(repr((place, runs)).encode())
             path = feed_path(info.name, kind, slot.number)
-            documents.append(FeedDocument(path, kind, slot, f"{page_key}.{kind}"))
+            documents.append(FeedDocument(path, kind, linked, f"{digest.hexdigest()}.{kind}"))
     return FeedPlan(info, members, tuple(documents))
 
 
@@ -151,19 +159,18 @@ def group_documents(stale: Sequence[tuple[FeedPlan, FeedDocument]]) -> list[Docu
 def render_group(
     table: ItemTable,
     group: DocumentGroup,
-    view_of: Callable[[DaySummary, int], UpdateView],
-    base_url: str,
+    entries_of: Callable[[DaySummary, int], tuple[bytes, bytes, bytes]],
 ) -> list[tuple[str, bytes]]:
-    """(path, bytes) of each document of *group*; *view_of* gives an update by its position."""
+    """(path, bytes) of each document of *group*; *entries_of* gives an update's feed entries
+    (kept with its day's record) by its position in the day."""
     newest = 0
-    items = []
+    entries = []
     for number in reversed(group.members):
         day, index = table.locate(number)
         summary = table.days[day]
         newest = max(newest, summary.changed[index])
-        items.append(feed_item(view_of(summary, summary.positions[index]), base_url))
-    updated = _EPOCH + timedelta(microseconds=newest) if items else None
-    entries = [tuple(text.encode() for text in entry_texts(item)) for item in items]
+        entries.append(entries_of(summary, summary.positions[index]))
+    updated = _EPOCH + timedelta(microseconds=newest) if entries else None
     return [
         (doc.path, document(plan.info, doc.kind, doc.slot, updated,
                             [texts[KINDS.index(doc.kind)] for texts in entries]))

@@ -193,31 +193,32 @@ def _feeds(
     tags: Sequence[TagView],
     salt: str,
 ) -> tuple[FeedPlan, ...]:
-    """The site-wide feed, one per timeline and one per tag."""
+    """The site-wide feed, one per timeline and one per tag. Only timeline feeds keep archives
+    (in Atom): the site and tag feeds hold the same updates, so they are subscriptions only."""
     base = settings.base_url
 
-    def info(name: str, title: str, subtitle: str, home: str) -> FeedInfo:
+    def info(name: str, title: str, subtitle: str, home: str, archived: bool) -> FeedInfo:
         return FeedInfo(name, title, subtitle, absolute(base, home), base, settings.sitename,
-                        settings.language)  # fmt: skip
+                        settings.language, archived)  # fmt: skip
 
     ranges = _timeline_ranges(table)
     if len(ranges) > 1:
         every: Sequence[int] = sorted(range(len(table)), key=table.order_key)
     else:
         every = range(len(table))  # a range: feeds of one timeline keep it compact
-    plans = [(info("all", settings.sitename, settings.subtitle, ""), every)]
+    plans = [(info("all", settings.sitename, settings.subtitle, "", False), every)]
     for view in timelines:
         title = f"{view.timeline.title} — {settings.sitename}"
         members = ranges.get(view.timeline.slug, range(0))
         plans.append(
-            (info(view.timeline.slug, title, view.timeline.description, view.url), members)
+            (info(view.timeline.slug, title, view.timeline.description, view.url, True), members)
         )
     if tags:
         position = {number: i for i, number in enumerate(every)} if len(ranges) > 1 else None
         for tag in tags:
             tagged = _tag_members(table, tag, position)
             meta = info(f"tags/{tag_slug(tag.name)}", f"{tag.name} — {settings.sitename}",
-                        f"Updates tagged {tag.name}", tag.url)  # fmt: skip
+                        f"Updates tagged {tag.name}", tag.url, False)  # fmt: skip
             plans.append((meta, tagged))
     return tuple(
         plan_feed(table, meta, members, settings.feed_items, salt) for meta, members in plans

@@ -12,17 +12,16 @@ import logging
 import marshal
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from ..core.model import Day, Update, zone
-from ..core.urls import absolute, day_url
+from ..core.urls import day_url
 from ..dayfile.codec import DayFileCodec
 from ..dayfile.folder import read_day
-from ..render.feeds import FeedItem
+from ..render.feeds import entry_texts
 from ..render.markdown import body_html, first_words, html_text
 from ..render.views import UpdateView
 
@@ -103,6 +102,9 @@ class DayRecord:
     digest: str
     updates: tuple[UpdateView, ...]
     """Oldest first, as in the day file."""
+    entries: tuple[tuple[bytes, bytes, bytes], ...] = ()
+    """Each update's feed entry in Atom, RSS and JSON Feed (render.feeds.entry_texts), made
+    once with the record: an unchanged update is never serialised again."""
 
     def summary(self) -> DaySummary:
         """What plans of the whole site need of this day."""
@@ -124,19 +126,19 @@ class DayRecord:
         """The record as marshal data: plain tuples, several times quicker to load than pickle."""
         rows = tuple(_row(u) for u in self.updates)
         day = (self.timeline, self.date.toordinal(), self.timezone, self.digest)
-        return marshal.dumps((_RECORD_FORMAT, day, rows))
+        return marshal.dumps((_RECORD_FORMAT, day, rows, self.entries))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DayRecord:
         """The record *data* holds; ValueError if it is not one (or of another version)."""
-        form, (timeline, ordinal, timezone, digest), rows = marshal.loads(data)
+        form, (timeline, ordinal, timezone, digest), rows, entries = marshal.loads(data)
         if form != _RECORD_FORMAT:
             raise ValueError(f"record format {form!r}")
         views = tuple(_view(row) for row in rows)
-        return cls(timeline, date.fromordinal(ordinal), timezone, digest, views)
+        return cls(timeline, date.fromordinal(ordinal), timezone, digest, views, entries)
 
 
-_RECORD_FORMAT = "daybook-record-2"
+_RECORD_FORMAT = "daybook-record-3"
 
 
 def _row(u: UpdateView) -> tuple[Any, ...]:
@@ -161,12 +163,16 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def make_record(codec: DayFileCodec, data: bytes, path: Path, timeline: str) -> DayRecord:
-    """Read and render one day file; DayFileError if it breaks the format or its place."""
+def make_record(
+    codec: DayFileCodec, data: bytes, path: Path, timeline: str, base_url: str
+) -> DayRecord:
+    """Read and render one day file, its feed entries under *base_url* too; DayFileError if
+    it breaks the format or its place."""
     day = read_day(codec, data, path, timeline)
     tz = zone(day.timezone)
     views = tuple(_update_view(day, update, tz) for update in day.updates)
-    return DayRecord(day.timeline, day.date, day.timezone, digest_of(data), views)
+    entries = tuple(entry_texts(view, base_url) for view in views)
+    return DayRecord(day.timeline, day.date, day.timezone, digest_of(data), views, entries)
 
 
 def _update_view(day: Day, update: Update, tz: tzinfo) -> UpdateView:
@@ -189,19 +195,6 @@ def _update_view(day: Day, update: Update, tz: tzinfo) -> UpdateView:
         tags=update.tags,
         source=update.source,
         author=update.author,
-    )
-
-
-def feed_item(view: UpdateView, base_url: str) -> FeedItem:
-    """An update as a feed entry, with its absolute permalink as its id."""
-    return FeedItem(
-        permalink=absolute(base_url, view.permalink),
-        title=view.title,
-        content_html=str(view.html) or f"<p>{escape(view.title)}</p>",
-        published=view.published,
-        updated=view.updated,
-        author=view.author,
-        categories=view.tags,
     )
 
 

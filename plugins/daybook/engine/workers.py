@@ -6,7 +6,8 @@ this process instead, with the same results.
 
 Pelican builds inside a rich status spinner, whose thread may hold the console's locks at the
 moment of the fork; a worker therefore never writes through the parent's console or streams:
-its log records go to a handler of its own on a fresh copy of stderr.
+its log records go to a handler of its own on a fresh copy of stderr. For the same reason
+progress is told only here, in the parent, as whole chunks come back (``done``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,18 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 logger = logging.getLogger(__name__)
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 # Below this many items, starting workers costs more than it saves.
 MIN_PARALLEL_ITEMS = 48
+Done = Callable[[int], None]
+"""Told, in the parent process only, how many items are done so far."""
 
 _task: Callable[[object], object] | None = None
 
@@ -38,12 +44,18 @@ def run_all(
     items: Sequence[Item],
     workers: int,
     meanwhile: Callable[[], None] | None = None,
+    done: Done | None = None,
 ) -> list[Result]:
     """``[task(item) for item in items]``, spread over up to *workers* processes; this process
-    runs *meanwhile* (if given) while the workers work."""
+    runs *meanwhile* (if given) while the workers work, then tells *done* (if given) how many
+    items are done as each chunk comes back. Neither changes the results or their order."""
     workers = min(workers, len(items) // (MIN_PARALLEL_ITEMS // 2) or 1)
     if workers < 2 or not _can_fork():
-        serial = [task(item) for item in items]
+        serial = []
+        for item in items:
+            serial.append(task(item))
+            if done:
+                done(len(serial))
         if meanwhile:
             meanwhile()
         return serial
@@ -64,12 +76,25 @@ def run_all(
             futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
             if meanwhile:
                 meanwhile()
+            if done:
+                _follow(futures, [len(chunk) for chunk in chunks], done)
             # Each chunk's results are the task's: the pool's futures only lose their type.
             chunked = [cast("list[Result]", future.result()) for future in futures]
     finally:
         _task = None
     logger.debug("daybook: %d item(s) in %d worker(s)", len(items), workers)
     return [result for chunk in chunked for result in chunk]
+
+
+def _follow(futures: Sequence[Future[list[object]]], sizes: list[int], done: Done) -> None:
+    """Tell *done*, in this process, how many items are done as each chunk finishes."""
+    from concurrent.futures import as_completed  # noqa: PLC0415
+
+    size_of = dict(zip(futures, sizes, strict=True))
+    finished = 0
+    for future in as_completed(futures):
+        finished += size_of[future]
+        done(finished)
 
 
 def _run_chunk(chunk: Sequence[object]) -> list[object]:

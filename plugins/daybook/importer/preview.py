@@ -1,15 +1,19 @@
 """The import report as text: a summary line per page, and for a dry run the table a
 maintainer checks in seconds (local time, UTC, day, headline, flags), then what was skipped
-and every assumption."""
+and every assumption. An import of many pages is condensed to one line per page, counting
+those details, and a total."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping, Sized
 from datetime import UTC
 
 from ..core.model import zone
-from .report import FileReport, ImportedUpdate
+from .report import FileReport, ImportedUpdate, ImportReport
 
 _HEADLINE_WIDTH = 56
+WARNINGS_HINT = "see --verbose"
 
 
 def summary_lines(report: FileReport, dry_run: bool) -> list[str]:
@@ -29,6 +33,56 @@ def summary_lines(report: FileReport, dry_run: bool) -> list[str]:
     if dry_run:
         lines.append("  (dry run: nothing written)")
     return lines
+
+
+def condensed_line(report: FileReport) -> str:
+    """One line of one page: updates, days, statuses, and how many details --verbose shows."""
+    days = sorted(report.per_day())
+    span = f", {days[0]} to {days[-1]}" if len(days) > 1 else "".join(f", {d}" for d in days)
+    return (
+        f"{report.path}: {_count(len(report.updates), 'update')} on {_count(len(days), 'day')}"
+        f"{span}{_statuses(report.per_status())}; "
+        + _details(report.skipped, report.assumptions, report.warnings)
+    )
+
+
+def total_line(report: ImportReport, dry_run: bool, verbose: bool = False) -> str:
+    """The run in one line: pages, updates, days, statuses, details, day files written."""
+    files = report.files
+    updates = [u for f in files for u in f.updates]
+    days = len({(u.timeline, u.day) for u in updates})
+    line = (
+        f"total: {_count(len(files), 'page')}, {_count(len(updates), 'update')} on "
+        f"{_count(days, 'day')}{_statuses(Counter(u.status for u in updates))}; "
+        + _details(
+            [s for f in files for s in f.skipped],
+            [a for f in files for a in f.assumptions],
+            [w for f in files for w in f.warnings],
+            hint=not verbose,
+        )
+    )
+    if report.errors:
+        line += f"; {_count(len(report.errors), 'page')} refused"
+    written = _count(sum(len(f.written) for f in files), "day file")
+    return line + ("; dry run: nothing written" if dry_run else f"; wrote {written}")
+
+
+def _statuses(counts: Mapping[str, int]) -> str:
+    listed = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+    return f" ({listed})" if listed else ""
+
+
+def _details(skipped: Sized, assumptions: Sized, warnings: Sized, hint: bool = True) -> str:
+    """What --verbose lists, counted; warnings last, with a pointer to them (if *hint*)."""
+    return (
+        f"{_count(len(skipped), 'skipped line')}, {_count(len(assumptions), 'assumption')}, "
+        f"{_count(len(warnings), 'warning')}"
+        + (f" ({WARNINGS_HINT})" if hint and len(warnings) else "")
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def table_lines(report: FileReport) -> list[str]:

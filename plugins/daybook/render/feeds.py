@@ -1,14 +1,16 @@
-"""Feeds (docs/architecture.md, "Feeds"): Atom 1.0, RSS 2.0 and JSON Feed 1.1, one item per update.
+"""Feeds: Atom 1.0 and RSS 2.0 written by feedgen, JSON Feed 1.1 by the json module; one item
+per update (docs/architecture.md, "Feeds").
 
-A feed is a subscription document holding the newest items and, for long timelines, RFC 5005
-archive documents holding fixed runs of older items (numbered from the oldest, so a complete
-archive page never changes). Nothing here reads the clock: every date comes from the items.
+A feed is a subscription document holding the newest items and, for a timeline, RFC 5005
+archive documents in Atom holding fixed runs of older items (numbered from the oldest, so a
+complete archive page never changes). Nothing here reads the clock: every date comes from the
+items.
 
-Each item is serialised once, as text (``entry_text``), and a document is its head followed by
-its items' texts (``document``): an update sits in the site feed, its timeline's feed, its tags'
-feeds and one archive page of each, in three formats, so a long archive is mostly copies of the
-same entries. Building an lxml tree per document (feedgen) cost about 1 ms per 50-item document,
-or 3 s for a 1,000-day archive; concatenation costs a few microseconds per entry.
+Each update's entry is serialised once, by feedgen, in each format (``entry_texts``), and kept
+with its day's record, so an unchanged update is never serialised again; a document is its
+head (feedgen, with the RFC 5005 links as a feedgen extension) followed by its entries' texts
+(``document``). An update sits in the site feed, its timeline's feed, its tags' feeds and an
+archive page, so building a tree per document would redo the same entries many times over.
 """
 
 from __future__ import annotations
@@ -17,6 +19,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+from markupsafe import escape
+
+from ..core.urls import absolute
+from .views import UpdateView
 
 ATOM, RSS, JSON = "atom", "rss", "json"
 KINDS = (ATOM, RSS, JSON)
@@ -27,29 +38,10 @@ MEDIA_TYPES = {
 }
 _EXTENSIONS = {ATOM: "atom.xml", RSS: "rss.xml", JSON: "json"}
 _HISTORY_NS = "http://purl.org/syndication/history/1.0"
+_ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed still needs an <updated>; a fixed date keeps two builds identical.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
-_XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
-
-
-@dataclass(frozen=True, slots=True)
-class FeedItem:
-    """One update as a feed entry."""
-
-    permalink: str
-    """Absolute URL of the update (day page + #anchor): also the entry id and guid."""
-    title: str
-    content_html: str
-    published: datetime
-    updated: datetime | None = None
-    author: str | None = None
-    categories: tuple[str, ...] = ()
-
-    @property
-    def last_change(self) -> datetime:
-        """When the item last changed: its update time, else its publication."""
-        return self.updated or self.published
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +58,9 @@ class FeedInfo:
     """Absolute site URL the feed files live under."""
     author: str
     language: str = "en"
+    archived: bool = True
+    """Whether older items are kept in RFC 5005 archive pages (timeline feeds), or the feed
+    is a subscription document only (the site and tag feeds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,30 +75,6 @@ class PageSlot:
     """The next older archive page."""
     next_archive: int | None
     """The next newer archive page (None on the newest: its newer side is the subscription)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FeedPage:
-    """One document of a feed with its items: the subscription or an archive page."""
-
-    slot: PageSlot
-    items: tuple[FeedItem, ...]
-    """Newest first."""
-
-    @property
-    def number(self) -> int | None:
-        """None for the subscription document, else the archive page number."""
-        return self.slot.number
-
-    @property
-    def prev_archive(self) -> int | None:
-        """The next older archive page."""
-        return self.slot.prev_archive
-
-    @property
-    def next_archive(self) -> int | None:
-        """The next newer archive page."""
-        return self.slot.next_archive
 
 
 def feed_path(name: str, kind: str, number: int | None = None) -> str:
@@ -124,147 +95,109 @@ def page_slots(count: int, per_page: int) -> list[PageSlot]:
     return slots
 
 
-def paginate(items: Sequence[FeedItem], per_page: int) -> list[FeedPage]:
-    """The feed's documents, each with its items newest first."""
-    oldest_first = sorted(items, key=lambda i: (i.published, i.permalink))
-    return [
-        FeedPage(slot, tuple(reversed(oldest_first[slot.start : slot.stop])))
-        for slot in page_slots(len(oldest_first), per_page)
-    ]
-
-
-def render(info: FeedInfo, page: FeedPage, kind: str) -> bytes:
-    """The document of *page* in format *kind*."""
-    updated = max((item.last_change for item in page.items), default=None)
-    entries = [entry_text(item, kind).encode("utf-8") for item in page.items]
-    return document(info, kind, page.slot, updated, entries)
-
-
-def entry_text(item: FeedItem, kind: str) -> str:
-    """One item, serialised for a document of format *kind* (indented for its place there)."""
-    return entry_texts(item)[KINDS.index(kind)]
-
-
-def entry_texts(item: FeedItem) -> tuple[str, str, str]:
-    """The item in each format (Atom, RSS, JSON Feed), its text escaped once for both XMLs."""
-    xml = _XmlItem(_text(item.permalink), _text(item.title), _text(item.content_html))
-    return _atom_entry(item, xml), _rss_item(item, xml), _json_item(item)
+def entry_texts(view: UpdateView, base_url: str) -> tuple[bytes, bytes, bytes]:
+    """An update's entry in each format (Atom, RSS, JSON Feed), UTF-8, placed for a document."""
+    permalink = absolute(base_url, view.permalink)
+    content = str(view.html) or f"<p>{escape(view.title)}</p>"
+    entry = FeedEntry()
+    entry.load_extension("dc", atom=False, rss=True)
+    entry.id(permalink)
+    entry.guid(permalink, permalink=True)
+    entry.title(view.title)
+    entry.link(href=permalink, rel="alternate", type="text/html")
+    entry.published(view.published)
+    entry.updated(view.updated or view.published)
+    if view.author:
+        entry.author({"name": view.author})
+        # RSS's own <author> must be an e-mail address; a byline is Dublin Core's creator.
+        entry.dc.dc_creator(view.author)
+    for term in view.tags:
+        entry.category(term=term)
+    # description() after content() would overwrite Atom <content>, so only content is set.
+    entry.content(content, type="html")
+    atom = _serialised(entry.atom_entry())
+    rss = _serialised(entry.rss_entry())
+    return atom, rss, _json_item(view, permalink, content).encode("utf-8")
 
 
 def document(
     info: FeedInfo, kind: str, slot: PageSlot, updated: datetime | None, entries: Sequence[bytes]
 ) -> bytes:
-    """A whole document: the feed's head for *slot*, then *entries* (entry_text, UTF-8
-    encoded: an entry is encoded once however many documents hold it), newest first;
-    *updated* is the newest change among them."""
-    number = slot.number
-    links = _history_links(info, kind, slot)
-    if kind == ATOM:
-        head = _atom_head(info, number, links, updated)
-        return head.encode() + b"".join(entries) + b"</feed>\n"
-    if kind == RSS:
-        head = _rss_head(info, number, links, updated)
-        return head.encode() + b"".join(entries) + b"  </channel>\n</rss>\n"
-    json_head = _json_head(info, number, slot.prev_archive).encode()
-    if not entries:
-        return json_head + b'  "items": []\n}\n'
-    return json_head + b'  "items": [\n' + b",\n".join(entries) + b"\n  ]\n}\n"
+    """A whole document: the feed's head for *slot*, then *entries* (from entry_texts: an entry
+    is serialised once however many documents hold it), newest first; *updated* is the newest
+    change among them."""
+    if kind == JSON:
+        json_head = _json_head(info, slot.number, slot.prev_archive).encode()
+        if not entries:
+            return json_head + b'  "items": []\n}\n'
+        return json_head + b'  "items": [\n' + b",\n".join(entries) + b"\n  ]\n}\n"
+    feed = _feed_head(info, kind, slot, updated or EMPTY_FEED_UPDATED)
+    head: bytes = feed.atom_str(pretty=True) if kind == ATOM else feed.rss_str(pretty=True)
+    closing = b"</feed>\n" if kind == ATOM else b"  </channel>\n</rss>\n"
+    if not head.endswith(closing):
+        raise ValueError(f"feedgen wrote an unexpected {kind} document end")
+    return head[: -len(closing)] + b"".join(entries) + closing
 
 
-@dataclass(frozen=True, slots=True)
-class _XmlItem:
-    """An item's character data, escaped for XML."""
-
-    permalink: str
-    title: str
-    content: str
-
-
-# -- Atom ---------------------------------------------------------------------------------------
-
-
-def _atom_head(
-    info: FeedInfo, number: int | None, links: list[tuple[str, str]], updated: datetime | None
-) -> str:
-    media = MEDIA_TYPES[ATOM]
-    history = f' xmlns:fh="{_HISTORY_NS}"' if number is not None else ""
-    head = [
-        f'<feed xmlns="http://www.w3.org/2005/Atom"{history} xml:lang="{_attr(info.language)}">',
-        f"  <id>{_text(info.home_url)}</id>",
-        f"  <title>{_text(info.title)}</title>",
-        f"  <updated>{_iso(updated or EMPTY_FEED_UPDATED)}</updated>",
-        f"  <author>\n    <name>{_text(info.author)}</name>\n  </author>",
-        f'  <link href="{_attr(_url(info, ATOM, number))}" rel="self" type="{media}"/>',
-        f'  <link href="{_attr(info.home_url)}" rel="alternate" type="text/html"/>',
-        *(f'  <link href="{_attr(href)}" rel="{rel}" type="{media}"/>' for rel, href in links),
-        *(["  <fh:archive/>"] if number is not None else []),
-        "  <generator>Daybook</generator>",
-        f"  <subtitle>{_text(info.subtitle or info.title)}</subtitle>",
-    ]
-    return _XML_DECLARATION + "\n".join(head) + "\n"
+def _feed_head(info: FeedInfo, kind: str, slot: PageSlot, updated: datetime) -> FeedGenerator:
+    feed = FeedGenerator()
+    feed.id(info.home_url)  # archive pages are parts of the same feed (RFC 5005)
+    feed.title(info.title)
+    feed.subtitle(info.subtitle or info.title)
+    feed.author({"name": info.author})
+    feed.language(info.language)
+    feed.generator("Daybook")
+    feed.load_extension("dc", atom=False, rss=True)
+    history = _History(
+        [(rel, href, MEDIA_TYPES[kind]) for rel, href in _history_links(info, kind, slot)],
+        archive=slot.number is not None,
+    )
+    feed.register_extension("history", lambda: history, atom=True, rss=True)
+    # feedgen takes the RSS channel <link> from the last link added: self first, alternate last.
+    feed.link(href=_url(info, kind, slot.number), rel="self", type=MEDIA_TYPES[kind])
+    feed.link(href=info.home_url, rel="alternate", type="text/html")
+    feed.updated(updated)
+    feed.lastBuildDate(updated)
+    return feed
 
 
-def _atom_entry(item: FeedItem, xml: _XmlItem) -> str:
-    link = _attr(item.permalink)
-    lines = [
-        "  <entry>",
-        f"    <id>{xml.permalink}</id>",
-        f"    <title>{xml.title}</title>",
-        f"    <updated>{_iso(item.last_change)}</updated>",
-    ]
-    if item.author:
-        lines.append(f"    <author>\n      <name>{_text(item.author)}</name>\n    </author>")
-    lines.append(f'    <content type="html">{xml.content}</content>')
-    lines.append(f'    <link href="{link}" rel="alternate" type="text/html"/>')
-    lines += [f'    <category term="{_attr(term)}"/>' for term in item.categories]
-    lines += [f"    <published>{_iso(item.published)}</published>", "  </entry>\n"]
-    return "\n".join(lines)
+class _History(BaseExtension):
+    """RFC 5005 links (current, prev-archive, next-archive) and, on archive pages, fh:archive:
+    a feedgen extension, so they are part of the tree feedgen builds."""
+
+    def __init__(self, links: list[tuple[str, str, str]], archive: bool) -> None:
+        self.links = links
+        self.archive = archive
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": _HISTORY_NS} if self.archive else {}
+
+    def extend_atom(self, feed: etree._Element) -> etree._Element:
+        self._insert(feed, feed.findall(f"{{{_ATOM_NS}}}link"))
+        return feed
+
+    def extend_rss(self, feed: etree._Element) -> etree._Element:
+        channel = feed.find("channel")
+        if channel is not None:
+            links = channel.findall(f"{{{_ATOM_NS}}}link") or channel.findall("link")
+            self._insert(channel, links)
+        return feed
+
+    def _insert(self, parent: etree._Element, after: list[etree._Element]) -> None:
+        position = list(parent).index(after[-1]) + 1 if after else len(parent)
+        for rel, href, media_type in self.links:
+            link = etree.Element(f"{{{_ATOM_NS}}}link", rel=rel, href=href, type=media_type)
+            parent.insert(position, link)
+            position += 1
+        if self.archive:
+            parent.insert(position, etree.Element(f"{{{_HISTORY_NS}}}archive"))
 
 
-# -- RSS ----------------------------------------------------------------------------------------
-
-
-def _rss_head(
-    info: FeedInfo, number: int | None, links: list[tuple[str, str]], updated: datetime | None
-) -> str:
-    media = MEDIA_TYPES[RSS]
-    history = f' xmlns:fh="{_HISTORY_NS}"' if number is not None else ""
-    head = [
-        '<rss xmlns:atom="http://www.w3.org/2005/Atom"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"' + history + ' version="2.0">',
-        "  <channel>",
-        f"    <title>{_text(info.title)}</title>",
-        f"    <link>{_text(info.home_url)}</link>",
-        f"    <description>{_text(info.subtitle or info.title)}</description>",
-        f'    <atom:link href="{_attr(_url(info, RSS, number))}" rel="self" type="{media}"/>',
-        *(
-            f'    <atom:link href="{_attr(href)}" rel="{rel}" type="{media}"/>'
-            for rel, href in links
-        ),
-        *(["    <fh:archive/>"] if number is not None else []),
-        "    <docs>https://www.rssboard.org/rss-specification</docs>",
-        "    <generator>Daybook</generator>",
-        f"    <language>{_text(info.language)}</language>",
-    ]
-    if updated is not None:
-        head.append(f"    <lastBuildDate>{_rfc822(updated)}</lastBuildDate>")
-    return _XML_DECLARATION + "\n".join(head) + "\n"
-
-
-def _rss_item(item: FeedItem, xml: _XmlItem) -> str:
-    lines = [
-        "    <item>",
-        f"      <title>{xml.title}</title>",
-        f"      <link>{xml.permalink}</link>",
-        f"      <description>{xml.content}</description>",
-    ]
-    if item.author:
-        # RSS's own <author> must be an e-mail address; a byline is Dublin Core's creator.
-        lines.append(f"      <dc:creator>{_text(item.author)}</dc:creator>")
-    lines.append(f'      <guid isPermaLink="true">{xml.permalink}</guid>')
-    lines += [f"      <category>{_text(term)}</category>" for term in item.categories]
-    lines += [f"      <pubDate>{_rfc822(item.published)}</pubDate>", "    </item>\n"]
-    return "\n".join(lines)
+def _serialised(element: etree._Element) -> bytes:
+    """An entry element as UTF-8 text (lxml's pretty layout, left as it is: re-indenting would
+    change the whitespace inside its content)."""
+    text: bytes = etree.tostring(element, pretty_print=True, encoding="utf-8")
+    return text
 
 
 # -- JSON Feed ----------------------------------------------------------------------------------
@@ -288,22 +221,22 @@ def _json_head(info: FeedInfo, number: int | None, prev_archive: int | None) -> 
     return "{\n" + ",\n".join(head) + ",\n"
 
 
-def _json_item(item: FeedItem) -> str:
+def _json_item(view: UpdateView, permalink: str, content: str) -> str:
     fields = [
-        f'"id": {_js(item.permalink)}',
-        f'"url": {_js(item.permalink)}',
-        f'"title": {_js(item.title)}',
-        f'"content_html": {_js(item.content_html)}',
-        f'"date_published": {_js(_rfc3339(item.published))}',
+        f'"id": {_js(permalink)}',
+        f'"url": {_js(permalink)}',
+        f'"title": {_js(view.title)}',
+        f'"content_html": {_js(content)}',
+        f'"date_published": {_js(_rfc3339(view.published))}',
     ]
-    if item.updated:
-        fields.append(f'"date_modified": {_js(_rfc3339(item.updated))}')
-    if item.author:
+    if view.updated:
+        fields.append(f'"date_modified": {_js(_rfc3339(view.updated))}')
+    if view.author:
         fields.append(
-            f'"authors": [\n        {{\n          "name": {_js(item.author)}\n        }}\n      ]'
+            f'"authors": [\n        {{\n          "name": {_js(view.author)}\n        }}\n      ]'
         )
-    if item.categories:
-        tags = ",\n".join(f"        {_js(tag)}" for tag in item.categories)
+    if view.tags:
+        tags = ",\n".join(f"        {_js(tag)}" for tag in view.tags)
         fields.append(f'"tags": [\n{tags}\n      ]')
     return "    {\n" + ",\n".join(f"      {field}" for field in fields) + "\n    }"
 
@@ -327,33 +260,8 @@ def _history_links(info: FeedInfo, kind: str, slot: PageSlot) -> list[tuple[str,
     return links
 
 
-def _text(value: str) -> str:
-    """Character data, escaped as lxml escapes it."""
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
-
-
-def _attr(value: str) -> str:
-    """An attribute value in double quotes, escaped as lxml escapes it."""
-    return _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
-
-
 def _js(value: str) -> str:
     return _JSON.encode(value)
-
-
-def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat()
-
-
-def _rfc822(value: datetime) -> str:
-    """RFC 822 in UTC, as email.utils.format_datetime writes it (without its per-call cost)."""
-    v = value.astimezone(UTC)
-    return (
-        f"{_DAYS[v.weekday()]}, {v.day:02d} {_MONTHS[v.month - 1]} {v.year:04d} "
-        f"{v.hour:02d}:{v.minute:02d}:{v.second:02d} +0000"
-    )
 
 
 def _rfc3339(value: datetime) -> str:
@@ -361,5 +269,3 @@ def _rfc3339(value: datetime) -> str:
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

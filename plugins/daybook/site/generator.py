@@ -10,6 +10,7 @@ from jinja2 import FileSystemBytecodeCache, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican.generators import Generator
+from pelican.log import console
 from pelican.writers import Writer
 
 from ..core.settings import DaybookSettings
@@ -23,9 +24,12 @@ from ..engine.workers import available_cores
 from ..render.markdown import RENDER_VERSION
 from ..render.structured_data import compact_json
 from ..render.views import UpdateView
+from ..tools.progress import Bars, terminal
 
 logger = logging.getLogger(__name__)
 DEV_FEED_URL = "http://localhost:8000"
+BAR_MINIMUM = 200
+"""Build steps over more items than this show a progress bar on a terminal."""
 
 
 class DaybookGenerator(Generator):
@@ -48,8 +52,11 @@ class DaybookGenerator(Generator):
         # Compiled templates are kept too: compiling the theme costs more than a small build.
         (cache / "templates").mkdir(parents=True, exist_ok=True)
         self.env.bytecode_cache = FileSystemBytecodeCache(str(cache / "templates"))
-        self.build = SiteBuild(self._config(daybook, root))
-        plan = self.build.refresh()
+        # Under Pelican's own spinner when it shows one (rich nests the two), else on stderr.
+        self._bars = Bars(terminal(console), BAR_MINIMUM)
+        self.build = SiteBuild(self._config(daybook, root), self._bars.phase)
+        with self._bars:
+            plan = self.build.refresh()
         for error in self.build.errors:
             logger.error("daybook: skipped %s", error)
         self.context["SITE_ABSOLUTE"] = plan_base = feed_base(self.settings)
@@ -72,7 +79,8 @@ class DaybookGenerator(Generator):
                 relative_urls=relative, url=url, **values,
             )  # fmt: skip
 
-        self.build.write(write)
+        with self._bars:
+            self.build.write(write)
 
     def _config(self, daybook: DaybookSettings, cache_root: Path) -> BuildConfig:
         output = Path(self.output_path).resolve()
@@ -86,7 +94,8 @@ class DaybookGenerator(Generator):
             subtitle=self.settings.get("SITESUBTITLE", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
         )
-        record_salt = key(code_digest(), FORMAT_VERSION, RENDER_VERSION)
+        # Records hold feed entries with absolute permalinks: they depend on the feed URL too.
+        record_salt = key(code_digest(), FORMAT_VERSION, RENDER_VERSION, base)
         page_salt = key(
             record_salt,
             folders_digest(Path(p) for p in self._templates_path if Path(p).is_dir()),

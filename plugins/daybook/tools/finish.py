@@ -33,8 +33,6 @@ def finish(site: Path, cache: Path, search: bool) -> Finished:
         raise DaybookError(f"{site}: the build's report in {cache} is unreadable ({exc})") from exc
     if not search:
         indexed = "search index not built (SEARCH=no)"
-    elif build_index(site, cache):
-        indexed = "search index rebuilt"
     else:
-        indexed = "search index up to date"
+        indexed = build_index(site, cache).summary()
     return Finished(f"daybook: {report.summary()}; {indexed}", report.skipped)
