@@ -163,3 +163,15 @@ def test_workflow_runs_the_tests_then_make_publish():
         i for i, s in enumerate(steps) if s.startswith("make publish")
     )
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML reads the key `on` as True
+
+
+def test_a_site_over_the_hosts_limit_is_refused_naming_its_largest_parts(daybook, tmp_path):
+    site = tmp_path / "site"
+    (site / "feeds").mkdir(parents=True)
+    (site / "feeds/all.atom.xml").write_bytes(b"x" * 3_000_000)
+    (site / "index.html").write_bytes(b"<p>home</p>")
+    refused = daybook("site-size", site, "--limit-mb", "2")
+    assert refused.code == 1
+    assert refused.stdout.startswith("site: 3.0 MB in 2 files")
+    assert "over the 2 MB limit" in refused.stderr and "feeds (3 MB, 1 files)" in refused.stderr
+    assert daybook("site-size", site, "--limit-mb", "1000").code == 0
