@@ -65,3 +65,48 @@ def test_only_the_site_adapters_import_pelican(path):
     names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     if layer_of(path) != "site":
         assert not any(name.split(".")[0] == "pelican" for name in names)
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each package module's name and the package modules it imports (any import, even one
+    only for type checking)."""
+    names = {_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                parts = package.split(".")
+                base = parts[: len(parts) - (node.level - 1)]
+                target = ".".join([*base, node.module] if node.module else base)
+                while target and target not in names:
+                    target = target.rpartition(".")[0]
+                if target and target != name:
+                    found.add(target)
+        graph[name] = found
+    return graph
+
+
+def _name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_no_import_cycles():
+    graph = _module_graph()
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        seen[node] = 1
+        for nxt in sorted(graph[node]):
+            if seen.get(nxt) == 1:
+                return [*path, node, nxt]
+            if nxt not in seen and (cycle := visit(nxt, [*path, node])):
+                return cycle
+        seen[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in seen:
+            assert visit(start, []) is None

@@ -17,7 +17,6 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,40 +25,22 @@ from ..core.urls import day_url, save_as, timeline_url
 from ..dayfile.codec import DayFileCodec
 from ..render.structured_data import compact_json, day_json_ld
 from ..render.views import DayView, TimelineRef, day_link
+from .config import BuildConfig
 from .content_index import ContentIndex, DayFile
 from .feedplan import DocumentGroup, FeedPlan, group_documents, render_group
 from .keys import key
 from .manifest import OutputManifest
-from .plan import DayPage, SitePlan, SiteSettings, plan_site
+from .plan import DayPage, SitePlan, plan_site
 from .records import DayRecord, DaySummary, digest_of, make_record
 from .report import LAST_BUILD, BuildReport
-from .sitefiles import SitePages
+from .sitefiles import PageWriter, SitePages
 from .store import CacheStore
 from .workers import Done, run_all
 
 logger = logging.getLogger(__name__)
-PageWriter = Callable[[str, str, str, dict[str, object]], None]
-"""write(target, template name, url, values): render a template into the output."""
 Phases = Callable[[str, int], Done]
 """phases(name, total): a step over *total* items begins; the function returned follows it."""
 _RECORDS_KEPT = 64
-
-
-@dataclass(frozen=True, slots=True)
-class BuildConfig:
-    """Where a build reads and writes, and what its output depends on."""
-
-    content: Path
-    output: Path
-    cache: Path
-    """This output folder's own cache folder."""
-    settings: SiteSettings
-    record_salt: str
-    """What rendered days depend on besides their file: code, libraries, the feed URL."""
-    page_salt: str
-    """What every page depends on besides its data: record salt, templates, settings."""
-    workers: int
-    cname: str = ""
 
 
 class SiteBuild:

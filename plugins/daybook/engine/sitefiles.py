@@ -9,15 +9,39 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..core.urls import absolute, save_as, tag_slug
 from ..render.structured_data import sitemap_xml
-from ..render.views import TimelineView, month_view, months_of
+from ..render.views import DayView, TimelineView, month_view, months_of
+from .config import BuildConfig
+from .manifest import OutputManifest
+from .plan import DayPage
+from .records import DaySummary
 
 if TYPE_CHECKING:
-    from .build import PageWriter, SiteBuild
     from .plan import SitePlan
+
+PageWriter = Callable[[str, str, str, dict[str, object]], None]
+"""write(target, template name, url, values): render a template into the output."""
+
+
+class BuildState(Protocol):
+    """What the pages about many days need of the build that writes them (engine.build's
+    SiteBuild): its settings, its manifest, keys, feed links and day views."""
+
+    @property
+    def config(self) -> BuildConfig: ...
+
+    @property
+    def manifest(self) -> OutputManifest: ...
+
+    def page_key(self, *parts: object) -> str: ...
+
+    def feed_links(self, *names: str) -> list[tuple[str, str, str]]: ...
+
+    def day_view(self, summary: DaySummary, page: DayPage | None = None) -> DayView: ...
+
 
 Values = Callable[[], dict[str, object]]
 
@@ -25,7 +49,7 @@ Values = Callable[[], dict[str, object]]
 class SitePages:
     """Writes the pages about many days through *pages*, skipping those whose key is known."""
 
-    def __init__(self, build: SiteBuild, plan: SitePlan, pages: PageWriter) -> None:
+    def __init__(self, build: BuildState, plan: SitePlan, pages: PageWriter) -> None:
         self.build = build
         self.plan = plan
         self.pages = pages

@@ -16,7 +16,8 @@ from pelican.writers import Writer
 from ..core.settings import DaybookSettings
 from ..core.urls import tag_slug
 from ..dayfile.codec import FORMAT_VERSION
-from ..engine.build import BuildConfig, SiteBuild
+from ..engine.build import SiteBuild
+from ..engine.config import BuildConfig
 from ..engine.keys import code_digest, folders_digest, key, settings_digest
 from ..engine.plan import SiteSettings
 from ..engine.report import cache_folder
