@@ -15,7 +15,6 @@ from ..core.model import Timeline
 from ..core.urls import absolute, day_url, tag_slug, tag_url
 from ..render.feeds import FeedInfo
 from ..render.views import (
-    DayCount,
     DayLink,
     TagEntry,
     TagView,
@@ -80,9 +79,9 @@ class SitePlan:
 
     def year_keys(self, view: TimelineView) -> list[tuple[int, str]]:
         """(year, key) of each year page of *view*."""
-        by_year: dict[int, list[DayCount]] = {}
+        by_year: dict[int, list[DayLink]] = {}
         for day in view.days:
-            by_year.setdefault(day.link.date.year, []).append(day)
+            by_year.setdefault(day.date.year, []).append(day)
         return [
             (year, self.page_key("year", view.timeline, year, view.busiest, _counts(days)))
             for year, days in sorted(by_year.items(), reverse=True)
@@ -253,5 +252,5 @@ def _tag_members(table: ItemTable, tag: TagView, position: dict[int, int] | None
     return members
 
 
-def _counts(days: Sequence[DayCount]) -> str:
-    return ";".join(f"{d.link.date.isoformat()}={d.count}" for d in days)
+def _counts(days: Sequence[DayLink]) -> str:
+    return ";".join(f"{d.date.isoformat()}={d.count}" for d in days)

@@ -45,19 +45,12 @@ class UpdateView:
 
 @dataclass(frozen=True, slots=True)
 class DayLink:
-    """Enough of a day to link to it."""
+    """Enough of a day to link to it, and in lists and calendars how many updates it has."""
 
     url: str
     heading: str
     date: date
-
-
-@dataclass(frozen=True, slots=True)
-class DayCount:
-    """A day in a list or calendar: its link and how many updates it has."""
-
-    link: DayLink
-    count: int
+    count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +148,7 @@ class MonthView:
 
     label: str
     url: str
-    days: tuple[DayCount, ...]
+    days: tuple[DayLink, ...]
     weeks: tuple[tuple[CalendarDay | None, ...], ...]
     """Monday-first weeks; None pads the first and last week."""
 
@@ -176,7 +169,7 @@ class TimelineView:
 
     timeline: Timeline
     url: str
-    days: tuple[DayCount, ...]
+    days: tuple[DayLink, ...]
 
     @property
     def save_as(self) -> str:
@@ -191,12 +184,12 @@ class TimelineView:
     @property
     def first(self) -> DayLink | None:
         """The oldest day, if any."""
-        return self.days[0].link if self.days else None
+        return self.days[0] if self.days else None
 
     @property
     def latest(self) -> DayLink | None:
         """The newest day, if any."""
-        return self.days[-1].link if self.days else None
+        return self.days[-1] if self.days else None
 
     @property
     def busiest(self) -> int:
@@ -214,9 +207,9 @@ class TimelineView:
     @property
     def years(self) -> tuple[YearLink, ...]:
         """The years the timeline covers, newest first, each with its page and counts."""
-        counts: dict[int, list[DayCount]] = {}
+        counts: dict[int, list[DayLink]] = {}
         for day in reversed(self.days):
-            counts.setdefault(day.link.date.year, []).append(day)
+            counts.setdefault(day.date.year, []).append(day)
         return tuple(
             YearLink(year, f"{self.url}{year:04d}/", len(days), sum(d.count for d in days))
             for year, days in counts.items()
@@ -280,9 +273,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")  # fmt: skip
 
 
-def day_link(timeline: str, day: date) -> DayLink:
-    """The link to *timeline*'s page for *day*."""
-    return DayLink(day_url(timeline, day), long_date(day), day)
+def day_link(timeline: str, day: date, count: int = 0) -> DayLink:
+    """The link to *timeline*'s page for *day* (with its number of updates, for lists)."""
+    return DayLink(day_url(timeline, day), long_date(day), day, count)
 
 
 def day_number(timeline: Timeline, day: date) -> int | None:
@@ -292,32 +285,32 @@ def day_number(timeline: Timeline, day: date) -> int | None:
 
 def timeline_view(timeline: Timeline, counts: Iterable[tuple[date, int]]) -> TimelineView:
     """A timeline's index from (date, number of updates) per day, in any order."""
-    days = tuple(DayCount(day_link(timeline.slug, d), n) for d, n in sorted(counts))
+    days = tuple(day_link(timeline.slug, d, n) for d, n in sorted(counts))
     return TimelineView(timeline, timeline_url(timeline.slug), days)
 
 
-def months_of(days: Sequence[DayCount]) -> dict[tuple[int, int], list[DayCount]]:
+def months_of(days: Sequence[DayLink]) -> dict[tuple[int, int], list[DayLink]]:
     """Days grouped by (year, month), newest month and day first."""
-    groups: dict[tuple[int, int], list[DayCount]] = {}
+    groups: dict[tuple[int, int], list[DayLink]] = {}
     for day in reversed(days):
-        groups.setdefault((day.link.date.year, day.link.date.month), []).append(day)
+        groups.setdefault((day.date.year, day.date.month), []).append(day)
     return groups
 
 
 def month_view(
-    timeline_page: str, year: int, month: int, days: Sequence[DayCount], busiest: int
+    timeline_page: str, year: int, month: int, days: Sequence[DayLink], busiest: int
 ) -> MonthView:
     """One month page of a timeline, with its calendar."""
     return MonthView(
         label=f"{_MONTHS[month - 1]} {year}",
         url=f"{timeline_page}{year:04d}/{month:02d}/",
         days=tuple(days),
-        weeks=_month_grid(year, month, {d.link.date: d for d in days}, busiest),
+        weeks=_month_grid(year, month, {d.date: d for d in days}, busiest),
     )
 
 
 def _month_grid(
-    year: int, month: int, days: dict[date, DayCount], busiest: int
+    year: int, month: int, days: dict[date, DayLink], busiest: int
 ) -> tuple[tuple[CalendarDay | None, ...], ...]:
     """Weeks of a month, Monday first; each day shaded by its share of the busiest day."""
     weeks = []
@@ -330,6 +323,6 @@ def _month_grid(
             found = days.get(when)
             count = found.count if found else 0
             level = math.ceil(4 * count / busiest) if busiest else 0
-            cells.append(CalendarDay(when, found.link if found else None, count, level))
+            cells.append(CalendarDay(when, found, count, level))
         weeks.append(tuple(cells))
     return tuple(weeks)
