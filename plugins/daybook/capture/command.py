@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import SourceError
-from ..core.model import zone
+from ..core.model import utc_text, zone
 from ..core.settings import find_project
 from .client import ClientOptions, FetchError, PoliteClient
 from .run import (
@@ -247,7 +247,7 @@ class _Printer:
 
 def line(outcome: Outcome) -> str:
     """`<UTC time> <status> <counts or note>`, and where the page was archived."""
-    when = outcome.captured.strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = utc_text(outcome.captured)
     if outcome.note in _QUIET_NOTES:
         return f"{when} {outcome.status} {outcome.note}"
     counts = f"{outcome.new} new, {outcome.changed} changed, {outcome.unchanged} unchanged"
@@ -266,7 +266,7 @@ def _shown(path: str) -> str:
 
 def _capture_json(outcome: Outcome) -> dict[str, Any]:
     return {
-        "captured": outcome.captured.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "captured": utc_text(outcome.captured),
         "status": outcome.status,
         "new": outcome.new,
         "changed": outcome.changed,

@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..core.model import utc_text
+
 logger = logging.getLogger(__name__)
 
 SIDECAR_SUFFIX = ".import.json"
@@ -51,7 +53,7 @@ class Capture:
     def to_json(self) -> dict[str, object]:
         """The sidecar's object; empty fields left out."""
         data = asdict(self)
-        data["captured"] = self.captured.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        data["captured"] = utc_text(self.captured)
         return {key: value for key, value in data.items() if value is not None}
 
     @classmethod

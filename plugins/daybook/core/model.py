@@ -18,6 +18,12 @@ def require_aware(value: datetime, what: str) -> datetime:
     return value.astimezone(UTC)
 
 
+def utc_text(value: datetime) -> str:
+    """An instant as ISO 8601 in UTC to the second: ``2024-04-04T18:08:00Z`` (the form day
+    files, pages, feeds and capture records all write)."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def zone(name: str) -> ZoneInfo:
     """Look up an IANA time zone, with a user-facing error for an unknown name."""
     try:

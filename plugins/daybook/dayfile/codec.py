@@ -265,9 +265,14 @@ def _load_update(
     )
 
 
+def day_title(name: str, day: date) -> str:
+    """A day file's title: "<timeline title>: Thursday, April 4, 2024"."""
+    return f"{name}: {day:%A, %B} {day.day}, {day.year}"
+
+
 def default_title(day: Day) -> str:
     """The title a day file gets when none is set: "<timeline>: Thursday, April 4, 2024"."""
-    return f"{day.timeline}: {day.date:%A, %B} {day.date.day}, {day.date.year}"
+    return day_title(day.timeline, day.date)
 
 
 # -- helpers ---------------------------------------------------------------------------------

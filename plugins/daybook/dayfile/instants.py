@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from ..core.errors import DayFileError
-from ..core.model import Day, zone
+from ..core.model import Day, utc_text, zone
 
 _OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 
@@ -63,7 +63,7 @@ def clock_text(local: datetime) -> str:
 
 
 def iso_utc(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+    return utc_text(value) if value else None
 
 
 def read_updated(value: str | None, where: tuple[str, int]) -> datetime | None:

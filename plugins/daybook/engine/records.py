@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..core.model import Day, Update, zone
+from ..core.model import Day, Update, utc_text, zone
 from ..core.urls import day_url
 from ..dayfile.codec import DayFileCodec
 from ..dayfile.folder import read_day
@@ -185,7 +185,7 @@ def _update_view(day: Day, update: Update, tz: tzinfo) -> UpdateView:
         headline=update.headline,
         title=title,
         html=Markup(html),
-        iso=update.published.replace(microsecond=0, tzinfo=None).isoformat() + "Z",
+        iso=utc_text(update.published),
         clock=clock,
         zone_label=local.tzname() or day.timezone,
         permalink=f"{day_url(day.timeline, day.date)}#{update.anchor}",

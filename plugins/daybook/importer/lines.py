@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.mdtext import strip_control
 from . import noise
 from .clock import Stamp, match_stamp
 from .dates import match_date_line
 from .zones import page_zone_statement
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _RULE = re.compile(r"^[_=*~\-–—]{3,}$|^[-–—*•·]$")
 RULE_LINE = "separator line"
 
@@ -40,7 +40,7 @@ def clean_line(raw: str) -> str:
     """One source line with odd spaces folded and control characters removed."""
     if raw.isascii() and raw.isprintable():  # the common case: only plain spaces to fold
         return " ".join(raw.split())
-    return _SPACES.sub(" ", _CONTROL.sub("", raw)).strip()
+    return _SPACES.sub(" ", strip_control(raw).replace("\ufeff", "")).strip()
 
 
 def classify(number: int, text: str, day_first: bool = False) -> Line:

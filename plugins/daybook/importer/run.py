@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import DayFileError, SourceError
 from ..core.model import Day, Timeline, Update, zone
-from ..dayfile.codec import DayFileCodec
+from ..dayfile.codec import DayFileCodec, day_title
 from ..dayfile.folder import day_path, write_text_atomic
 from .assumptions import DAY_ZONE, ZONE, Assumption
 from .attribution import body_source, byline, headline_source, signature
@@ -214,7 +214,7 @@ class Importer:
             date=local,
             timezone=day_zone,
             updates=(),
-            title=f"{timeline.title}: {local:%A, %B} {local.day}, {local.year}",
+            title=day_title(timeline.title, local),
         )
 
     def _archive_ref(self, path: Path) -> str | None:

@@ -26,6 +26,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from markupsafe import escape
 
+from ..core.model import utc_text
 from ..core.urls import absolute
 from .views import UpdateView
 
@@ -38,7 +39,7 @@ MEDIA_TYPES = {
 }
 _EXTENSIONS = {ATOM: "atom.xml", RSS: "rss.xml", JSON: "json"}
 _HISTORY_NS = "http://purl.org/syndication/history/1.0"
-_ATOM_NS = "http://www.w3.org/2005/Atom"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed still needs an <updated>; a fixed date keeps two builds identical.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
@@ -173,20 +174,20 @@ class _History(BaseExtension):
         return {"fh": _HISTORY_NS} if self.archive else {}
 
     def extend_atom(self, feed: etree._Element) -> etree._Element:
-        self._insert(feed, feed.findall(f"{{{_ATOM_NS}}}link"))
+        self._insert(feed, feed.findall(f"{{{ATOM_NS}}}link"))
         return feed
 
     def extend_rss(self, feed: etree._Element) -> etree._Element:
         channel = feed.find("channel")
         if channel is not None:
-            links = channel.findall(f"{{{_ATOM_NS}}}link") or channel.findall("link")
+            links = channel.findall(f"{{{ATOM_NS}}}link") or channel.findall("link")
             self._insert(channel, links)
         return feed
 
     def _insert(self, parent: etree._Element, after: list[etree._Element]) -> None:
         position = list(parent).index(after[-1]) + 1 if after else len(parent)
         for rel, href, media_type in self.links:
-            link = etree.Element(f"{{{_ATOM_NS}}}link", rel=rel, href=href, type=media_type)
+            link = etree.Element(f"{{{ATOM_NS}}}link", rel=rel, href=href, type=media_type)
             parent.insert(position, link)
             position += 1
         if self.archive:
@@ -265,7 +266,7 @@ def _js(value: str) -> str:
 
 
 def _rfc3339(value: datetime) -> str:
-    return value.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    return utc_text(value)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)

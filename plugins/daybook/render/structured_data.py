@@ -9,12 +9,13 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
+from ..core.model import utc_text
 from ..core.urls import absolute
 from .views import DayView, TimelineRef
 
 
 def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(value)
 
 
 def day_json_ld(day: DayView, timeline: TimelineRef, base: str) -> dict[str, object]:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-ATOM_NS = "http://www.w3.org/2005/Atom"
+from ..render.feeds import ATOM_NS
+
 _RNG_SCHEMATRON = "http://www.ascc.net/xml/schematron"
 _ISO = "http://purl.oclc.org/dsdl/schematron"
 _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
