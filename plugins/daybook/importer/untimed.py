@@ -29,11 +29,14 @@ _DATE_IN_TEXT = (
     re.compile(r"/(?P<year>20\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})/"),
     re.compile(r"\b(?P<year>20\d\d)-?(?P<month>[01]\d)-?(?P<day>[0-3]\d)(?:-|\b)"),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LIVE_TITLE = re.compile(r"^(live\b|.*\bas it happened\b|.*\blive (updates|blog)\b)", re.I)
 
 
 def date_in_text(text: str) -> date | None:
     """The first date written inside a line: a title, an intro or a page URL."""
+    if not _YEAR.search(text):
+        return None  # every form below carries a four-digit year: most lines have none
     for pattern in _DATE_IN_TEXT:
         for match in pattern.finditer(text):
             month = match.group("month")

@@ -81,6 +81,7 @@ _NOTE_PATTERNS = tuple(
         r"\bora (?P<what>italiana)\b",
     )
 )
+_NOTE_HINT = re.compile(r"time|heure|zeit|hora|ora ", re.IGNORECASE)
 _LOCAL = re.compile(r"^(?:local(?: time)?(?: in| of)?\s*|the\s+)", re.IGNORECASE)
 _PAREN_ZONE_RE = re.compile(r"\(([^)]+)")
 _WORD_ZONES = {"MEZ": "CET", "MESZ": "CEST", "OEZ": "EET", "DEUTSCHER ZEIT": "Europe/Berlin"}
@@ -89,6 +90,8 @@ _WORD_ZONES = {"MEZ": "CET", "MESZ": "CEST", "OEZ": "EET", "DEUTSCHER ZEIT": "Eu
 def page_zone_statement(line: str) -> tzinfo | None:
     """The zone a page-level note states: "All times EDT:", "All times are Paris time (GMT+1).",
     "(All times are local in Egypt.)"; None when the line states none a zone can be read from."""
+    if not _NOTE_HINT.search(line):
+        return None  # every note names times, heures, Zeiten or horas: most lines do not
     for pattern in _NOTE_PATTERNS:
         match = pattern.search(line.strip())
         if match:
