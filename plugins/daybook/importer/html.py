@@ -16,9 +16,15 @@ _BLOCKS = frozenset(
 _NOT_TEXT = (Comment, Declaration, Doctype)
 
 
-def visible_lines(html: str) -> str:
-    """The page's visible text with one block per line, as a reader would copy it."""
-    soup = BeautifulSoup(html, "html.parser")
+def parse_html(html: str) -> BeautifulSoup:
+    """A saved page's tree, parsed once for its markup and, failing that, its visible text."""
+    return BeautifulSoup(html, "html.parser")
+
+
+def visible_lines(page: str | BeautifulSoup) -> str:
+    """The page's visible text with one block per line, as a reader would copy it (the tree
+    is consumed: invisible elements are taken out of it)."""
+    soup = parse_html(page) if isinstance(page, str) else page
     for element in soup.find_all(_INVISIBLE):
         element.decompose()
     collector = _LineCollector()

@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from ..core.errors import DayFileError, SourceError
 from ..core.model import Day, Timeline, Update, zone
 from ..dayfile.codec import DayFileCodec, day_title
 from ..dayfile.folder import day_path, write_text_atomic
 from .assumptions import DAY_ZONE, ZONE, Assumption
 from .attribution import body_source, byline, headline_source, signature
-from .html import visible_lines
+from .html import parse_html, visible_lines
 from .layout import parse_page
 from .merge import merge_day
 from .paragraphs import to_markdown
@@ -130,17 +132,18 @@ class Importer:
 
     def _read_updates(self, page: SavedPage) -> Found:
         if page.format == "html":
-            structured = self._structured(page)
+            soup = parse_html(page.text)
+            structured = self._structured(page, soup)
             if structured is not None:
                 return structured
-            return self._from_text(page.path, visible_lines(page.text))
+            return self._from_text(page.path, visible_lines(soup))
         return self._from_text(page.path, page.text)
 
-    def _structured(self, page: SavedPage) -> Found | None:
+    def _structured(self, page: SavedPage, soup: BeautifulSoup) -> Found | None:
         known = self.known_zones()
         fallback = known.option or known.configured or known.stored
         try:
-            structured = extract(page.text, zone(fallback) if fallback else None)
+            structured = extract(soup, zone(fallback) if fallback else None)
         except MissingZoneError as exc:
             raise SourceError(page.path, str(exc)) from exc
         if structured is None:

@@ -66,13 +66,13 @@ class StructuredPage:
         return zone_name(timezone(offset)) if offset is not None else None
 
 
-def extract(html: str, zone: tzinfo | None) -> StructuredPage | None:
-    """Updates from the page's structured markup, or None when it has none usable.
+def extract(soup: BeautifulSoup, zone: tzinfo | None) -> StructuredPage | None:
+    """Updates from the page's structured markup, or None when it has none usable; the tree
+    is only read.
 
     Times printed without an offset are read in *zone* (--tz or the timeline's); with no
     zone, they are refused (MissingZoneError) rather than read as UTC.
     """
-    soup = BeautifulSoup(html, "html.parser")
     finders = (
         ("json-ld", _from_json_ld),
         ("microdata", _from_microdata),
