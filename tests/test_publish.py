@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 
@@ -175,3 +176,43 @@ def test_a_site_over_the_hosts_limit_is_refused_naming_its_largest_parts(daybook
     assert refused.stdout.startswith("site: 3.0 MB in 2 files")
     assert "over the 2 MB limit" in refused.stderr and "feeds (3 MB, 1 files)" in refused.stderr
     assert daybook("site-size", site, "--limit-mb", "1000").code == 0
+
+
+def published_feed(remote: Path, path: str, tmp_path: Path) -> list[str]:
+    """The entry ids of a feed document as published on gh-pages."""
+    data = subprocess.run(
+        ["git", "--git-dir", str(remote), "show", f"gh-pages:{path}"],
+        cwd=tmp_path, capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.bozo_exception
+    return [entry.id for entry in parsed.entries]
+
+
+@pytest.mark.publish
+def test_a_subscriber_sees_exactly_the_new_updates(project, tmp_path):
+    """Publish, import a new day, publish again: a feed reader gets the new day's updates as
+    new items, no item twice, and every id it knew is still an item and a live permalink."""
+    remote = tmp_path / "pages.git"
+    git("init", "-q", "--bare", str(remote), cwd=tmp_path)
+    publish(project, remote)
+    feeds = ("feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/russia-ukraine-war.atom.xml")
+    before = {path: published_feed(remote, path, tmp_path) for path in feeds}
+    page = tmp_path / "next-day.txt"
+    page.write_text(
+        "Friday, April 5, 2024\n\n0915 GMT — Ministers meet in Brussels\n\nTalks began.\n\n"
+        "0740 GMT — Overnight strikes reported\n\nThe air force said drones were downed.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run([str(project / ".venv/bin/daybook"), "import", str(page)], cwd=project,
+                   env=env, check=True, capture_output=True)  # fmt: skip
+    git("add", "-A", cwd=project)
+    git("commit", "-qm", "a new day", cwd=project)
+    publish(project, remote)
+    day = "https://example.github.io/daybook/russia-ukraine-war/2024/04/05/"
+    for path in feeds:
+        after = published_feed(remote, path, tmp_path)
+        assert len(after) == len(set(after)), path  # no item twice
+        assert set(after) - set(before[path]) == {f"{day}#0915", f"{day}#0740"}, path
+        assert set(before[path]) <= set(after), path  # nothing a reader knew went away

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from daybook.importer import noise
-from daybook.importer.layout import parse_page as parse_text
+from daybook.importer.layout import parse_page
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.resolve import UndatedPageError, resolve
 from daybook.importer.zonechoice import TimelineZones, choose_zones
@@ -16,7 +16,7 @@ DAY = "Tuesday, June 3, 2025"
 
 def instants(text, default_date=None, default_zone="UTC"):
     """Instants as the importer reads them: zones weighed first, with *default_zone* set."""
-    page = parse_text(text)
+    page = parse_page(text)
     choice = choose_zones(page, TimelineZones(configured=default_zone), default_date)
     resolution = resolve(page, default_date, choice.clock or ZoneInfo(choice.day_zone))
     return [t.published.astimezone(UTC) for t in resolution.timed]
@@ -24,14 +24,14 @@ def instants(text, default_date=None, default_zone="UTC"):
 
 @pytest.mark.parametrize("dash", ["—", "–", "––", "-", " —", "— ", "—\u00a0"])
 def test_dash_forms_separate_stamp_and_headline(dash):
-    page = parse_text(f"{DAY}\n\n1808 GMT{dash}Cranes restart after storm\n\nThe port reopened.\n")
+    page = parse_page(f"{DAY}\n\n1808 GMT{dash}Cranes restart after storm\n\nThe port reopened.\n")
     (draft,) = page.drafts
     assert draft.headline == "Cranes restart after storm"
     assert draft.paragraphs == ("The port reopened.",)
 
 
 def test_no_separator_headline():
-    page = parse_text(f"{DAY}\n\n1808 GMT Cranes restart after storm\n\nThe port reopened.\n")
+    page = parse_page(f"{DAY}\n\n1808 GMT Cranes restart after storm\n\nThe port reopened.\n")
     assert page.drafts[0].headline == "Cranes restart after storm"
 
 
@@ -72,7 +72,7 @@ Turnout is high.
 
 The count is over.
 """
-    page = parse_text(text)
+    page = parse_page(text)
     resolution = resolve(page, None, UTC)
     assert not resolution.newest_first
     assert [t.published for t in resolution.timed][-1] == datetime(2025, 6, 4, 0, 15, tzinfo=UTC)
@@ -93,7 +93,7 @@ Latest text.
 
 Earlier text.
 """
-    page = parse_text(text)
+    page = parse_page(text)
     resolution = resolve(page, None, UTC)
     assert resolution.newest_first
     assert [t.published.date() for t in resolution.timed] == [date(2025, 6, 3)] * 3
@@ -138,13 +138,13 @@ def test_clock_without_zone_uses_page_note_then_default():
 
 def test_colon_without_title_is_body_not_headline():
     text = f"{DAY}\n\n9:05 p.m.: The ferry operator said it would refund all cancelled tickets.\n\n7 p.m.: Officials reopened the northern bridge.\n"
-    page = parse_text(text)
+    page = parse_page(text)
     assert [d.headline for d in page.drafts] == ["", ""]
     assert page.drafts[1].paragraphs == ("Officials reopened the northern bridge.",)
 
 
 def test_headline_only_update():
-    page = parse_text(
+    page = parse_page(
         f"{DAY}\n\n10:30 a.m. Ceasefire announced\n\n10:00 a.m. Talks resume in Geneva\n"
     )
     assert [(d.headline, d.paragraphs) for d in page.drafts] == [
@@ -181,7 +181,7 @@ For our live updates from Monday, June 2, click here.
 
 Route 6
 """
-    page = parse_text(text)
+    page = parse_page(text)
     assert page.title == "Storm hits the coast"
     reasons = {s.text: s.reason for s in page.skipped}
     assert reasons["More updates 👇"] == noise.PAGE_NOISE
@@ -201,7 +201,7 @@ def test_every_line_is_either_used_or_reported():
     text = (
         "Title line\n\nIntro.\n\nTuesday, June 3, 2025\n\n1808 GMT — A\n\nB.\n\nLoading...\n\nC.\n"
     )
-    page = parse_text(text)
+    page = parse_page(text)
     used = {d.line for d in page.drafts}
     reported = {s.line for s in page.skipped}
     body_lines = {9, 13}  # "B." and "C."
@@ -212,7 +212,7 @@ def test_every_line_is_either_used_or_reported():
 
 def test_sentence_opening_with_a_clock_is_not_a_new_update():
     text = f"{DAY}\n\n1808 GMT — Curfew announced\n\n7 p.m. curfew begins tonight in the capital.\n\n1700 GMT — Earlier\n\nText.\n"
-    page = parse_text(text)
+    page = parse_page(text)
     assert len(page.drafts) == 2
     assert page.drafts[0].paragraphs == ("7 p.m. curfew begins tonight in the capital.",)
 
@@ -228,5 +228,5 @@ def test_bullets_become_a_markdown_list():
     "line", ["Edited by Sam Lee", "By Ana Ruiz, Tom Berg and Lee Chan", "Live reporting by Jo Park"]
 )
 def test_bylines_are_noise(line):
-    page = parse_text(f"{line}\n\n{DAY}\n\n1808 GMT — A headline\n\nBody.\n")
+    page = parse_page(f"{line}\n\n{DAY}\n\n1808 GMT — A headline\n\nBody.\n")
     assert [(s.text, s.reason) for s in page.skipped] == [(line, noise.BYLINE)]

@@ -25,7 +25,7 @@ from .paragraphs import (
     split_headline,
     words,
 )
-from .templates import PAGE_UPDATED, classify_lines
+from .templates import PAGE_UPDATED
 from .zones import page_zone_statement
 
 ZONE_NOTE = "time-zone note (applied to the page)"
@@ -175,11 +175,6 @@ def _headline_below(content: list[Line], index: int) -> bool:
         return False
     below, after = content[index + 1], content[index + 2]
     return below.kind == "text" and is_title_like(below.text) and after.kind == "text"
-
-
-def parse_text(text: str) -> ParsedPage:
-    """Split a pasted live blog with timestamps into drafts; unused lines are reported."""
-    return parse_lines(classify_lines(text))
 
 
 def parse_lines(lines: list[Line]) -> ParsedPage:
