@@ -1,10 +1,12 @@
 """Stamp shapes a page repeats, zone notes, dates in several languages, bylines: inline pages."""
 
+import json
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from daybook.cli import main
 from daybook.importer.attribution import byline
 from daybook.importer.clock import match_stamp
 from daybook.importer.dates import match_date_line
@@ -162,3 +164,50 @@ def test_a_page_that_writes_dates_day_first_reads_its_date_lines_so():
     assert parse_page(page).block_dates[-1] == date(2014, 10, 4)
     us = "Live\n\n04/10/2014\n\n6:08 p.m. ET — Head\n\nBody.\n"
     assert parse_page(us).block_dates[-1] == date(2014, 4, 10)
+
+
+def test_a_date_under_every_clock_dates_its_stamp():
+    page = "Live\n\n18:28\n4.4.2024\nRiver bursts its banks\nResidents left.\n\n23:05\n3.4.2024\nRain warning\nIt covers the region.\n"
+    drafts = parse_page(page).drafts
+    assert [(d.stamp.date.day, d.headline) for d in drafts if d.stamp and d.stamp.date] == [
+        (4, "River bursts its banks"), (3, "Rain warning"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Thursday, April 4, 2024\n\n1. 18:08 GMT — NATO rules out troops\n\nIn Brussels.\n\n2. 17:58 GMT — Blinken urges aid\n\nTo reporters.\n",
+        "Thursday, April 4, 2024\n\n18:08 GMT — 1. NATO rules out troops\n\nIn Brussels.\n\n17:58 GMT — 2. Blinken urges aid\n\nTo reporters.\n",
+    ],
+)
+def test_copied_list_numbers_are_not_part_of_stamps_or_headlines(page):
+    drafts = parse_page(page).drafts
+    assert [(d.stamp.hour, d.headline) for d in drafts if d.stamp] == [
+        (18, "NATO rules out troops"), (17, "Blinken urges aid"),
+    ]  # fmt: skip
+
+
+def test_a_headline_on_the_stamp_line_with_body_below():
+    page = "Thursday, April 4, 2024\n\n1808 GMT NATO rules out troops\n\nThe alliance chief spoke in Brussels.\n\n1758 GMT Blinken urges aid\n\nHe spoke to reporters after the meeting.\n"
+    drafts = parse_page(page).drafts
+    assert [(d.headline, d.paragraphs) for d in drafts] == [
+        ("NATO rules out troops", ("The alliance chief spoke in Brussels.",)),
+        ("Blinken urges aid", ("He spoke to reporters after the meeting.",)),
+    ]
+
+
+def test_titles_above_iso_stamp_lines():
+    page = "Transfer news\n\nAtletico close in on Torreira\n2020-10-02T22:00:16Z\nThe deal is worth 22 million euros.\n\nTelles move hits a snag\n2020-10-02T21:40:23Z\nPorto want more money.\n"
+    drafts = parse_page(page).drafts
+    assert [d.headline for d in drafts] == ["Atletico close in on Torreira", "Telles move hits a snag"]
+    assert drafts[0].stamp.instant == datetime(2020, 10, 2, 22, 0, 16, tzinfo=UTC)
+
+
+def test_an_empty_placeholder_post_is_skipped_and_reported(capsys, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Thursday, April 4, 2024\n\n1808 GMT — Talks end\n\nBody.\n\n1750 GMT\n\n1740 GMT — Sirens\n\nBody.\n")
+    assert main(["import", "--dry-run", "--json", "--no-archive", "--content", str(tmp_path), str(page)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [u["headline"] for u in report["updates"]] == ["Sirens", "Talks end"]
+    assert any(s["reason"] == "timestamp with no text" for s in report["skipped"])

@@ -122,7 +122,8 @@ def _leading(text: str) -> Stamp | None:
     pos, lead = 0, ""
     opening = LEAD.match(text)
     if opening:
-        pos, lead = opening.end(), opening.group("lead")[0]
+        mark = opening.group("lead")
+        pos, lead = opening.end(), "#" if mark[0].isdigit() else mark[0]
     word = LEAD_WORD.match(text, pos)
     if word:
         pos, lead = word.end(), lead + word.group("word").lower()

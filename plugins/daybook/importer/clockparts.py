@@ -31,7 +31,8 @@ SUFFIX = re.compile(r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit)(?![a-z�
 TAIL_ZONE = re.compile(
     rf"\s*(?:(?P<open>[(\[])\s*)?(?P<zone>{ZONE_PATTERN})(?![A-Za-z])(?(open)\s*[)\]])"
 )
-LEAD = re.compile(r"(?P<lead>[•·▪●◦*>|]+|\+{2,}|\[|\()\s*")
+# What may stand before a stamp: bullets, "+++", brackets, or a copied list number ("1. ").
+LEAD = re.compile(r"(?P<lead>[•·▪●◦*>|]+|\+{2,}|\[|\(|\d{1,3}[.)](?=\s+\d))\s*")
 LEAD_WORD = re.compile(r"(?P<word>ore|h\.|um|kl\.?|à|a las|às)\s+(?=\d)", re.I)
 CLOSE = re.compile(r"\s*(?:\]|\)|\+{2,})")
 LABEL = re.compile(

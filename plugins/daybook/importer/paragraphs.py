@@ -104,6 +104,7 @@ def _split_stamp_line(stamp: Stamp, paragraphs: list[str]) -> tuple[str, list[st
 
 
 def _reads_as_body(text: str) -> bool:
+    text = re.sub(r"^\d{1,3}[.)]\s+", "", text)  # "2. Blinken…": a list number, no sentence
     sentences = len(re.findall(r"[.!?][\"'”’]?\s+[A-Z“\"]", text))
     return words(text) > 25 or sentences >= 1
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
 from . import noise
 from .clock import Stamp
+from .clockparts import PartialDate
 from .lines import Line, classify, clean_line
 from .paragraphs import is_title_like
 
@@ -22,6 +24,7 @@ PAGE_UPDATED = "page's own updated time (used for relative stamps)"
 RELATIVE_BESIDE = "relative time (the absolute stamp beside it is used)"
 UPDATED_NOTE = "'updated' note inside an update"
 SAME_MOMENT = "the same time printed again under its stamp"
+STAMP_DATE = "the date of the stamp above it"
 REPEATED_CHROME = "line repeated across the page (page furniture)"
 CHROME_REPEATS, CHROME_WORDS = 3, 12
 # A weak shape (bare "22.25", "1458") must repeat this often to count as the page's stamps.
@@ -36,7 +39,7 @@ def classify_lines(text: str) -> list[Line]:
     cleaned = [(n, line) for n, line in cleaned if line]
     day_first = numeric_dates_day_first([line for _, line in cleaned])
     lines = [classify(number, line, day_first) for number, line in cleaned]
-    lines = _mark_repeated_chrome(_accept_weak_shapes(lines))
+    lines = _dates_under_stamps(_mark_repeated_chrome(_accept_weak_shapes(lines)))
     lines = _mark_captions_and_promos(lines)
     lines = _mark_page_own_time(_drop_sentence_stamps(lines))
     lines = _mark_page_updated(_mark_repeated_stamps(lines))
@@ -105,6 +108,21 @@ def _mark_captions_and_promos(lines: list[Line]) -> list[Line]:
         promo = line.reason == noise.OTHER_DAY_LINK and line.text.rstrip().endswith(":")
         if promo and after.kind == "text" and is_title_like(after.text):
             marked[index + 1] = Line(after.number, after.text, "noise", reason=noise.OTHER_DAY_LINK)
+    return marked
+
+
+def _dates_under_stamps(lines: list[Line]) -> list[Line]:
+    """A date line right under a bare clock ("18:28" then "4.4.2024") is that stamp's date,
+    not a new day's header above the next updates."""
+    marked = list(lines)
+    for index, (line, after) in enumerate(pairwise(lines)):
+        stamp = line.stamp
+        if stamp is None or stamp.date or stamp.rest or after.kind != "date" or not after.dated:
+            continue
+        day = after.dated[0]
+        dated = replace(stamp, date=PartialDate(day.year, day.month, day.day))
+        marked[index] = Line(line.number, line.text, "stamp", dated)
+        marked[index + 1] = Line(after.number, after.text, "noise", reason=STAMP_DATE)
     return marked
 
 

@@ -32,6 +32,7 @@ ZONE_NOTE = "time-zone note (applied to the page)"
 PAGE_TITLE = "page title"
 STAND_FIRST = "stand-first"
 PAGE_FOOTER = "page footer"
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 NOTE_WORDS = 12
 """A zone note inside an update longer than this is a sentence of the update, kept as text."""
 
@@ -136,6 +137,19 @@ class _Builder:
                 headline, body = split_headline(stamp, paragraphs, above, rests_are_body)
             author = stamp.prefix or None
             self.drafts.append(Draft(number, stamp, block, headline, tuple(body), author))
+        self.drafts = unnumbered(self.drafts)
+
+
+def unnumbered(drafts: list[Draft]) -> list[Draft]:
+    """Headlines copied from a numbered list ("1. NATO rules out…", "2. …") lose the numbers,
+    when the page numbers at least two of them: one "1. " alone may be the headline's own."""
+    numbered = [d for d in drafts if _LIST_NUMBER.match(d.headline)]
+    if len(numbered) < 2:
+        return drafts
+    return [
+        replace(d, headline=_LIST_NUMBER.sub("", d.headline, count=1)) if d in numbered else d
+        for d in drafts
+    ]
 
 
 def headlines_above(lines: list[Line]) -> set[int]:
