@@ -45,7 +45,11 @@ def body_source(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     return None, paragraphs
 
 
-_SIGNATURE = re.compile(r"\s+-(?P<author>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})$")
+# "… at eight. -Jane Doe", "… 1%. —Li", "… size. — Santoli": a name signed after the text.
+_SIGNATURE = re.compile(
+    r"(?<=[.!?\"”’)])\s+[-—–]\s?(?P<author>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})$"
+    r"|\s+-(?P<plain>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})$"
+)
 
 
 def signature(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -56,7 +60,8 @@ def signature(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     if not match:
         return None, paragraphs
     last = paragraphs[-1][: match.start()].rstrip()
-    return match.group("author"), [*paragraphs[:-1], last] if last else paragraphs[:-1]
+    author = match.group("author") or match.group("plain")
+    return author, [*paragraphs[:-1], last] if last else paragraphs[:-1]
 
 
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|di|le|la|al|bin)){1,3}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from .calendar_words import MONTH_PATTERN
 from .clockparts import (
@@ -35,6 +35,8 @@ _OPENERS = "\"“‘'«¡¿("
 _SEPARATOR = re.compile(
     rf"\s*[{_DASHES}]+\s*|\s*:\s*|\s*\|\s*|\.\s+|\s+|(?=[A-ZÀ-ÖØ-Þ\"“‘'(«¡¿])|$"
 )
+_EPOCH_LINE = re.compile(r"^\d{10}$|^\d{13}$")
+_EPOCH_YEARS = (2000, 2100)
 _DATE_JOIN = re.compile(r",?\s*(?:at\s+|um\s+|à\s+|-\s+)?")
 _DUAL_JOIN = re.compile(r"\s*(?:/|,|\(|and)\s*")
 _ISO = re.compile(
@@ -111,11 +113,25 @@ def match_stamp(line: str) -> Stamp | None:
         text = _GLUED_REPEAT.sub(r"\1", text)  # "Posted at 7:247:24": the clock printed twice
     return (
         _iso(text)
+        or _epoch(text)
         or _relative(text)
         or (_glued(text) if glued else None)
         or _footer(text)
         or _leading(text)
     )
+
+
+def _epoch(text: str) -> Stamp | None:
+    """A line that is only a Unix time ("1522316372", or in milliseconds): what a page's
+    machine-readable stamps become when its text is copied."""
+    if not _EPOCH_LINE.match(text):
+        return None
+    seconds = int(text) // 1000 if len(text) == 13 else int(text)
+    instant = datetime.fromtimestamp(seconds, UTC)
+    if not _EPOCH_YEARS[0] <= instant.year <= _EPOCH_YEARS[1]:
+        return None
+    return Stamp(instant.hour, instant.minute, instant.second, None, "end", "",
+                 instant=instant, shape="|||epoch|||")  # fmt: skip
 
 
 def _leading(text: str) -> Stamp | None:

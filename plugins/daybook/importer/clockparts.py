@@ -27,13 +27,17 @@ CLOCKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compact", re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d])")),
 )  # fmt: skip
 WEAK_KINDS = frozenset(("dotted", "compact"))
-SUFFIX = re.compile(r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit)(?![a-zäöüß])\.?", re.I)
+SUFFIX = re.compile(
+    r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit|h)(?![a-zäöüß])\.?", re.I
+)
 TAIL_ZONE = re.compile(
     rf"\s*(?:(?P<open>[(\[])\s*)?(?P<zone>{ZONE_PATTERN})(?![A-Za-z])(?(open)\s*[)\]])"
 )
 # What may stand before a stamp: bullets, "+++", brackets, or a copied list number ("1. ").
-LEAD = re.compile(r"(?P<lead>[•·▪●◦*>|]+|\+{2,}|\[|\(|\d{1,3}[.)](?=\s+\d))\s*")
-LEAD_WORD = re.compile(r"(?P<word>ore|h\.|um|kl\.?|à|a las|às)\s+(?=\d)", re.I)
+LEAD = re.compile(
+    r"(?P<lead>[•·▪●◦*>|]+|[-–](?=\s+\d)|\+{2,}|\[|\(|\d{1,3}[.)](?=\s+\d))\s*"
+)
+LEAD_WORD = re.compile(r"(?P<word>ore|h\.|um|kl\.?|à|a las|às|le|el|il|am)\s+(?=\d)", re.I)
 CLOSE = re.compile(r"\s*(?:\]|\)|\+{2,})")
 LABEL = re.compile(
     r"(?:last\s+)?(?P<label>updated?|posted|published|aktualisiert|actualizado|actualización"
@@ -61,7 +65,9 @@ _DMY = re.compile(
     rf"(?:,?(?:\s+de)?\s+(?P<year>\d{{4}}))?(?![\w])",
     re.I,
 )
-DATES = (_NUMERIC_DATE, _DOTTED_DATE, _MDY, _DMY)
+# "Le 23/06 à 06:04": a day and month without a year, day first (after "Le", "El", "Am").
+_SHORT_DATE = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})(?=\s+(?:à|a las|às|um|,)\s*\d)")
+DATES = (_NUMERIC_DATE, _DOTTED_DATE, _MDY, _DMY, _SHORT_DATE)
 _UNSAFE_ALONE = frozenset(("ago", "set", "out", "mag", "gen"))
 
 

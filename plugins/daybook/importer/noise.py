@@ -14,6 +14,15 @@ EMBED = "embedded post"
 BYLINE = "byline"
 CLOCK_HEADER = "clock header (local times of several cities)"
 EDIT_NOTE = "note of when the outlet edited the update"
+LABEL = "label of an update (key event, analysis…)"
+# Labels a live blog prints on or above an update: never its headline.
+_LABEL_KEYS = frozenset(
+    """
+    key event | key events | important | importante | breaking | breaking news | analysis | video
+    pour approfondir | à lire | dernière minute | urgent | vidéo | eilmeldung | analyse | wichtig
+    última hora | urgente | ultim'ora | ultima ora | destacado | explainer | photos | fotos
+    """.replace("\n", "|").split("|")
+)
 
 # Navigation, sharing and site chrome seen on real live blogs (reference/formats.md §3),
 # compared after lower-casing and dropping trailing dots, emoji and arrows.
@@ -30,9 +39,15 @@ _CHROME = frozenset(
     get involved | why you can trust sky news | got a tv licence? | key points | key events
     newsletter | sort by | sort by: | latestsort by latest oldestsort by oldest
     pinned | pinned post
+    lire aussi | lire la suite | voir aussi | tout le live | live terminé | en direct | partager
+    weiterlesen | mehr dazu | mehr zum thema | lesen sie auch | teilen | liveticker
+    lee la noticia completa | leer más | lee también | ver más | compartir | directo | en vivo
+    leggi anche | leggi tutto | continua a leggere | condividi | leia mais | leia também
+    lees meer | lees ook | delen
     """.replace("\n", "|").split("|")
 )
 _CHROME = frozenset(item.strip() for item in _CHROME if item.strip())
+_LABEL_KEYS = frozenset(item.strip() for item in _LABEL_KEYS if item.strip())
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\d+\s+(updates|posts|photos)$", re.I), PAGE_NOISE),
@@ -61,6 +76,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:related|read more|see also|more on this|trending)\s*:(?:\s*\S|$)", re.I),
      OTHER_DAY_LINK),
     (re.compile(r"^\[[^\]]{1,30}\]$"), PAGE_NOISE),
+    # "Publié le 22 juin 2023 à 07h30": the date of a linked article's card, not of an update.
+    (re.compile(r"^(?:publié|publiée|mis à jour|publicado|actualizado|pubblicato|aggiornato"
+                r"|veröffentlicht|aktualisiert)\b.{0,40}\d{4}", re.I), OTHER_DAY_LINK),
     (re.compile(r"^[—–-]\s*.+\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$"), EMBED),
     (re.compile(r"^pic\.twitter\.com/\S+$|^https?://t\.co/\S+$", re.I), EMBED),
     (re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,? [A-Z][a-z]{2,8}\.? \d{1,2},? "
@@ -75,6 +93,23 @@ _AGENCIES = frozenset(
 _TRAILING = " \t\n\u00a0.…:!👇👆⬇⬆↓→▼▶\ufe0f"
 
 
+_READ_MORE_TAIL = re.compile(
+    r"\s*(?:read more|lee la noticia completa|lire la suite|weiterlesen|leggi tutto|leia mais)"
+    r"\s*[.:]?\s*$",
+    re.I,
+)
+
+
+def is_label(text: str) -> bool:
+    """True for a label such as "Pour approfondir" or "KEY EVENT" printed with an update."""
+    return normalise(text) in _LABEL_KEYS
+
+
+def without_read_more(paragraph: str) -> str:
+    """A paragraph without a trailing "Read more" link text ("… PSOE. Lee la noticia completa")."""
+    return _READ_MORE_TAIL.sub("", paragraph) if len(paragraph) > 40 else paragraph
+
+
 def normalise(line: str) -> str:
     """A line lower-cased, with trailing dots, ellipses, arrows and emoji removed."""
     return line.strip().lower().rstrip(_TRAILING)
@@ -87,6 +122,8 @@ def classify(line: str) -> str | None:
         return PAGE_NOISE
     if key in _CHROME:
         return PAGE_NOISE
+    if key in _LABEL_KEYS:
+        return LABEL
     for pattern, reason in _PATTERNS:
         if pattern.search(line.strip()):
             return reason

@@ -21,6 +21,7 @@ from .attribution import body_source, byline, headline_source, signature
 from .html import parse_html, visible_lines
 from .layout import parse_page
 from .merge import merge_day
+from .noise import without_read_more
 from .paragraphs import to_markdown
 from .report import FileReport, ImportedUpdate
 from .resolve import Timed, UndatedPageError, resolve
@@ -265,7 +266,7 @@ class Importer:
 def build_update(item: Timed) -> Update:
     """The Update for a resolved draft: body as Markdown, source pulled from the text."""
     draft = item.draft
-    source, paragraphs = body_source(list(draft.paragraphs))
+    source, paragraphs = body_source([without_read_more(p) for p in draft.paragraphs])
     signed, paragraphs = signature(paragraphs)
     named, agency, paragraphs = byline(paragraphs, draft.headline)
     return Update(

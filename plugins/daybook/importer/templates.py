@@ -25,6 +25,7 @@ RELATIVE_BESIDE = "relative time (the absolute stamp beside it is used)"
 UPDATED_NOTE = "'updated' note inside an update"
 SAME_MOMENT = "the same time printed again under its stamp"
 STAMP_DATE = "the date of the stamp above it"
+FOOTER_STAMP = "byline and time closing an update that a stamp opened"
 REPEATED_CHROME = "line repeated across the page (page furniture)"
 CHROME_REPEATS, CHROME_WORDS = 3, 12
 # A weak shape (bare "22.25", "1458") must repeat this often to count as the page's stamps.
@@ -137,6 +138,9 @@ def _accept_weak_shapes(lines: list[Line]) -> list[Line]:
     if not weak:
         return lines
     strong = {line.stamp.shape for line in lines if line.stamp and not line.stamp.weak}
+    # "23.15" beside "23.00 h": the same clock, one with a suffix; lead and kind make a shape.
+    bases = {_base(shape) for shape in strong}
+    strong |= {stamp.shape for stamp in weak if _base(stamp.shape) in bases}
     shapes = Counter(stamp.shape for stamp in weak)
     needed = WEAK_REPEATS if strong else 2
     accepted = strong | {
@@ -150,6 +154,11 @@ def _accept_weak_shapes(lines: list[Line]) -> list[Line]:
         else line
         for line in lines
     ]
+
+
+def _base(shape: str) -> tuple[str, ...]:
+    """A stamp shape's lead, label and clock kind (without its zone, date or suffix)."""
+    return tuple(shape.split("|")[:3])
 
 
 def _runs_one_way(stamps: list[Stamp]) -> bool:
@@ -235,6 +244,14 @@ def _put_stamps_first(lines: list[Line]) -> list[Line]:
     """Pages that print each stamp under its update (the Independent's "Name25 February 2022
     10:55") are reordered so every stamp opens its update, as on other pages."""
     stamps = [line.stamp for line in lines if line.stamp]
+    if stamps and any(s.trailing for s in stamps) and not all(s.trailing for s in stamps):
+        # Stamps open the updates and a byline with the time closes each too: the closing
+        # one is the same moment printed again ("1522316372" … "Lizzy Buchan29 March 10:39").
+        return [
+            Line(ln.number, ln.text, "noise", ln.stamp, FOOTER_STAMP)
+            if ln.stamp and ln.stamp.trailing else ln
+            for ln in lines
+        ]  # fmt: skip
     if not stamps or not all(s.trailing for s in stamps):
         return lines
     ordered: list[Line] = []

@@ -25,7 +25,7 @@ from .paragraphs import (
     split_headline,
     words,
 )
-from .templates import PAGE_UPDATED
+from .templates import FOOTER_STAMP, PAGE_UPDATED
 from .zones import page_zone_statement
 
 ZONE_NOTE = "time-zone note (applied to the page)"
@@ -119,7 +119,9 @@ class _Builder:
     def close_update(self) -> None:
         if self.current is not None:
             number, stamp, block = self.current
-            rest, paragraphs = join_wrapped(stamp.rest, self.paragraphs)
+            # A label on the stamp line ("Le 23/06 à 04:30 Pour approfondir") is no headline.
+            given = "" if stamp.rest and noise.is_label(stamp.rest) else stamp.rest
+            rest, paragraphs = join_wrapped(given, self.paragraphs)
             self.pending.append((number, replace(stamp, rest=rest), block, self.above, paragraphs))
         self.current, self.paragraphs, self.paragraph_lines, self.above = None, [], [], ""
 
@@ -264,6 +266,9 @@ def _take_text(state: _Builder, line: Line) -> None:
 
 def _noise_reason(state: _Builder, line: Line) -> str | None:
     reason = line.reason or None
+    if reason == FOOTER_STAMP and state.current is not None and line.stamp and line.stamp.prefix:
+        number, stamp, block = state.current  # the byline closing the update names its author
+        state.current = (number, replace(stamp, prefix=line.stamp.prefix), block)
     if reason == noise.BYLINE and state.current is not None:
         return None  # an update's own byline: attribution.byline makes it the author
     if reason == noise.PHOTO_CAPTION:

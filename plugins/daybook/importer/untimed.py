@@ -18,7 +18,8 @@ from .text import PAGE_TITLE, STAND_FIRST, Draft, Skipped
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_IN_TEXT = (
     re.compile(
-        rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+        # "PoliticsOctober 17, 2020": a copied page may glue the date to the word before it.
+        rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
         re.I,
     ),
     re.compile(
