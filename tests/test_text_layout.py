@@ -230,3 +230,21 @@ def test_bullets_become_a_markdown_list():
 def test_bylines_are_noise(line):
     page = parse_page(f"{line}\n\n{DAY}\n\n1808 GMT — A headline\n\nBody.\n")
     assert [(s.text, s.reason) for s in page.skipped] == [(line, noise.BYLINE)]
+
+
+LONG = "The counting continued through the night in every district of the region"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (f"{LONG}. Read more", f"{LONG}."),
+        (f"{LONG}. Lee la noticia completa.", f"{LONG}."),
+        (f"{LONG}.  Weiterlesen:", f"{LONG}."),
+        (f"{LONG}. Read more about it tomorrow.", f"{LONG}. Read more about it tomorrow."),
+        (f"{LONG} {'x' * 300}. Leia mais", f"{LONG} {'x' * 300}."),
+        ("Read more", "Read more"),
+    ],
+)
+def test_read_more_link_text_is_cut_from_the_paragraph_end(paragraph, expected):
+    assert noise.without_read_more(paragraph) == expected
