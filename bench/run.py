@@ -97,6 +97,9 @@ class Bench:
         with_search = [part for part in build if part != "SEARCH=no"]
         new_searched = timed(with_search, ROOT, self.repeat, prepare=lambda: self._import(
             [next(more)], content, timed_run=False), env=ENV)  # fmt: skip
+        per_thousand = 1000 / len(list(content.rglob("*.md")))
+        all_in = (f"{size_mb(output) * per_thousand:.0f} MB, "
+                  f"{file_count(output) * per_thousand:.0f} files")  # fmt: skip
         edits = iter(sorted(content.rglob("*.md"))[self.days // 3 :])
         one_edit = timed(build, ROOT, self.repeat, prepare=lambda: _edit(next(edits)), env=ENV)
         return {
@@ -111,6 +114,7 @@ class Bench:
             "peak memory (one new day, search on)": f"{new_searched.peak_mb:.0f} MB",
             "peak memory (full build)": f"{full.peak_mb:.0f} MB",
             "output": size,
+            "all-in with search, per 1,000 days": all_in,
             "_full": f"{full.seconds}",
             "_new": f"{one_new.seconds}",
         }
