@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from daybook.cli import main
-from daybook.importer.attribution import byline
+from daybook.importer.attribution import byline, signature
 from daybook.importer.clock import match_stamp
 from daybook.importer.dates import match_date_line
 from daybook.importer.layout import parse_page
@@ -211,3 +211,58 @@ def test_an_empty_placeholder_post_is_skipped_and_reported(capsys, tmp_path):
     report = json.loads(capsys.readouterr().out)
     assert [u["headline"] for u in report["updates"]] == ["Sirens", "Talks end"]
     assert any(s["reason"] == "timestamp with no text" for s in report["skipped"])
+
+
+@pytest.mark.parametrize(
+    ("line", "hour", "minute", "rest"),
+    [
+        ("- 2.55 PM: Markets close lower", 14, 55, "Markets close lower"),
+        ("Le 23/06 à 06:04 La ville se réveille", 6, 4, "La ville se réveille"),
+        ("23.00 h Resultados provisionales", 23, 0, "Resultados provisionales"),
+    ],
+)
+def test_stamp_shapes_first_met_on_unseen_outlets(line, hour, minute, rest):
+    stamp = match_stamp(line)
+    assert stamp is not None
+    assert (stamp.hour, stamp.minute, stamp.rest) == (hour, minute, rest)
+
+
+def test_a_line_of_unix_time_is_a_stamp_of_that_instant():
+    stamp = match_stamp("1522316372")
+    assert stamp is not None and stamp.instant == datetime(2018, 3, 29, 9, 39, 32, tzinfo=UTC)
+    assert match_stamp("1522316372000").instant == stamp.instant
+    assert match_stamp("0000000042") is None  # 1970: a number, not a stamp
+
+
+def test_short_date_after_le_dates_the_stamp():
+    stamp = match_stamp("Le 23/06 à 06:04 La ville se réveille")
+    assert stamp is not None and stamp.date is not None
+    assert (stamp.date.day, stamp.date.month) == (23, 6)
+
+
+@pytest.mark.parametrize(
+    ("last", "author", "kept"),
+    [
+        ("Stocks fell 1%. —Li", "Li", "Stocks fell 1%."),
+        ("The size matters. — Santoli", "Santoli", "The size matters."),
+        ("Votes at eight. -Jane Doe", "Jane Doe", "Votes at eight."),
+        ("A 3-2 win - Madrid celebrates", None, "A 3-2 win - Madrid celebrates"),
+    ],
+)
+def test_a_name_signed_after_the_text_is_the_author(last, author, kept):
+    found, body = signature(["First.", last])
+    assert (found, body) == (author, ["First.", kept])
+
+
+def test_a_bare_clock_beside_the_same_clock_with_a_suffix_is_a_stamp():
+    page = "Elecciones\n\n23.15 Escrutinio al 90%\n\nEl PP gana.\n\n23.00 h Primeros datos\n\nParticipación alta.\n"
+    drafts = parse_page(page).drafts
+    assert [(d.stamp.hour, d.stamp.minute) for d in drafts if d.stamp] == [(23, 15), (23, 0)]
+
+
+@pytest.mark.parametrize("label", ["Importante", "Pour approfondir", "KEY EVENT", "Eilmeldung"])
+def test_a_label_above_an_update_is_never_its_headline(label):
+    page = f"Thursday, April 4, 2024\n\n18:08 GMT\n{label}\nNATO rules out troops\n\nIn Brussels today.\n\n17:58 GMT\nBlinken urges aid\n\nTo reporters.\n"
+    drafts = parse_page(page).drafts
+    assert label not in [d.headline for d in drafts]
+    assert all(label not in p for d in drafts for p in d.paragraphs)
