@@ -122,6 +122,7 @@ check: html
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check plugins tests bench pelicanconf.py publishconf.py
 	$(BIN)/mypy
 
 BENCH_DAYS ?= 100

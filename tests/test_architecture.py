@@ -13,7 +13,9 @@ DOC = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
 SOURCES = {
     path: path.read_text(encoding="utf-8") for path in (ROOT / "plugins" / "daybook").rglob("*.py")
 }
-TYPES = sorted(set(re.findall(r"`([A-Z][a-z]+(?:[A-Z][a-z]*)+|Update|Day|Timeline|Line|Stamp|Draft)`", DOC)))
+TYPES = sorted(
+    set(re.findall(r"`([A-Z][a-z]+(?:[A-Z][a-z]*)+|Update|Day|Timeline|Line|Stamp|Draft)`", DOC))
+)
 
 
 def test_the_document_lists_the_types():
@@ -29,5 +31,9 @@ def test_each_type_it_lists_is_defined_and_used(name):
 
 
 def test_no_docstring_cites_notes_outside_the_repository():
-    cited = [p.name for p, text in SOURCES.items() if re.search(r"contract \d|DESIGN\.md|\.\./shared", text)]
+    cited = [
+        p.name
+        for p, text in SOURCES.items()
+        if re.search(r"contract \d|DESIGN\.md|\.\./shared", text)
+    ]
     assert cited == []

@@ -54,9 +54,6 @@ def dangers(html: str, page: bool = False) -> list[str]:
     return found
 
 
-
-
-
 def test_pages_carry_no_hostile_markup(hostile_site):
     day = (hostile_site / "russia-ukraine-war/2025/03/02/index.html").read_text(encoding="utf-8")
     assert day.count('<article class="update') == 5

@@ -54,9 +54,7 @@ def test_numbers_are_not_stamps(line):
 def test_bare_clock_shape_counts_only_when_it_repeats():
     once = "Decision day\n\nTurnout was high.\n\n1458 Dublin declares first.\n\nMore soon.\n"
     assert parse_page(once).drafts == () or parse_page(once).drafts[0].stamp is None
-    page = (
-        "Count live\n\n1458 Dublin declares.\n\n1453 Cork is next.\n\n1447 Galway follows.\n"
-    )
+    page = "Count live\n\n1458 Dublin declares.\n\n1453 Cork is next.\n\n1447 Galway follows.\n"
     assert [d.stamp.hour * 100 + d.stamp.minute for d in parse_page(page).drafts] == [
         1458, 1453, 1447,
     ]  # fmt: skip
@@ -200,14 +198,24 @@ def test_a_headline_on_the_stamp_line_with_body_below():
 def test_titles_above_iso_stamp_lines():
     page = "Transfer news\n\nAtletico close in on Torreira\n2020-10-02T22:00:16Z\nThe deal is worth 22 million euros.\n\nTelles move hits a snag\n2020-10-02T21:40:23Z\nPorto want more money.\n"
     drafts = parse_page(page).drafts
-    assert [d.headline for d in drafts] == ["Atletico close in on Torreira", "Telles move hits a snag"]
+    assert [d.headline for d in drafts] == [
+        "Atletico close in on Torreira",
+        "Telles move hits a snag",
+    ]
     assert drafts[0].stamp.instant == datetime(2020, 10, 2, 22, 0, 16, tzinfo=UTC)
 
 
 def test_an_empty_placeholder_post_is_skipped_and_reported(capsys, tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("Thursday, April 4, 2024\n\n1808 GMT — Talks end\n\nBody.\n\n1750 GMT\n\n1740 GMT — Sirens\n\nBody.\n")
-    assert main(["import", "--dry-run", "--json", "--no-archive", "--content", str(tmp_path), str(page)]) == 0
+    page.write_text(
+        "Thursday, April 4, 2024\n\n1808 GMT — Talks end\n\nBody.\n\n1750 GMT\n\n1740 GMT — Sirens\n\nBody.\n"
+    )
+    assert (
+        main(
+            ["import", "--dry-run", "--json", "--no-archive", "--content", str(tmp_path), str(page)]
+        )
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert [u["headline"] for u in report["updates"]] == ["Sirens", "Talks end"]
     assert any(s["reason"] == "timestamp with no text" for s in report["skipped"])

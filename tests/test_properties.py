@@ -179,5 +179,6 @@ def test_feeds_stay_well_formed_whatever_the_content(entries):
         etree.fromstring(data)
         parsed = feedparser.parse(data)
         assert not parsed.bozo
-        assert [e.id for e in parsed.entries] == [f"https://e.org/t/#{v.anchor}" for v in reversed(views)]
-
+        assert [e.id for e in parsed.entries] == [
+            f"https://e.org/t/#{v.anchor}" for v in reversed(views)
+        ]

@@ -51,7 +51,9 @@ def import_page(capsys, page: Path, spec: dict, tmp_path: Path, *extra: str) -> 
 
 
 def fixture_of(sidecar: Path) -> Path:
-    return next(p for p in (sidecar.with_suffix(".txt"), sidecar.with_suffix(".html")) if p.exists())
+    return next(
+        p for p in (sidecar.with_suffix(".txt"), sidecar.with_suffix(".html")) if p.exists()
+    )
 
 
 def wanted(spec: dict) -> list[dict]:

@@ -22,7 +22,7 @@ def through_nh3(markdown: str) -> str:
         "| a | b |\n|---|---|\n| 1 | 2 |",
         "| a | b |\n|:--|--:|\n| aligned | cells |",
         "# A level-one heading is not allowed in a body",
-        "[a link](https://example.org/ \"title\") and ![an image](picture.png)",
+        '[a link](https://example.org/ "title") and ![an image](picture.png)',
         "<script>alert(1)</script> <b onclick=x>bold</b> <!-- comment -->",
         "```python\ncode with a language\n```",
     ],

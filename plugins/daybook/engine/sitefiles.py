@@ -132,9 +132,7 @@ class SitePages:
             months = months_of(view.days)
             entries += [(absolute(base, f"{view.url}{y:04d}/{m:02d}/"), None) for y, m in months]
             slug = view.timeline.slug
-            entries += [
-                (absolute(base, d.url), last_change[(slug, d.date)]) for d in view.days
-            ]
+            entries += [(absolute(base, d.url), last_change[(slug, d.date)]) for d in view.days]
         entries += [(absolute(base, tag.url), None) for tag in self.plan.tags]
         return entries
 

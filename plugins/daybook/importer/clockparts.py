@@ -27,16 +27,12 @@ CLOCKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compact", re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d])")),
 )  # fmt: skip
 WEAK_KINDS = frozenset(("dotted", "compact"))
-SUFFIX = re.compile(
-    r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit|h)(?![a-zäöüß])\.?", re.I
-)
+SUFFIX = re.compile(r"\s*(?P<suffix>uhr|hrs?|horas?|hs|heures?|ortszeit|h)(?![a-zäöüß])\.?", re.I)
 TAIL_ZONE = re.compile(
     rf"\s*(?:(?P<open>[(\[])\s*)?(?P<zone>{ZONE_PATTERN})(?![A-Za-z])(?(open)\s*[)\]])"
 )
 # What may stand before a stamp: bullets, "+++", brackets, or a copied list number ("1. ").
-LEAD = re.compile(
-    r"(?P<lead>[•·▪●◦*>|]+|[-–](?=\s+\d)|\+{2,}|\[|\(|\d{1,3}[.)](?=\s+\d))\s*"
-)
+LEAD = re.compile(r"(?P<lead>[•·▪●◦*>|]+|[-–](?=\s+\d)|\+{2,}|\[|\(|\d{1,3}[.)](?=\s+\d))\s*")
 LEAD_WORD = re.compile(r"(?P<word>ore|h\.|um|kl\.?|à|a las|às|le|el|il|am)\s+(?=\d)", re.I)
 CLOSE = re.compile(r"\s*(?:\]|\)|\+{2,})")
 LABEL = re.compile(
