@@ -1,4 +1,4 @@
-"""The day-file codec (contract 2): format, round trip, byte stability, clear errors."""
+"""The day-file codec: format, round trip, byte stability, clear errors."""
 
 from datetime import UTC, date, datetime, timedelta, timezone
 

@@ -1,4 +1,4 @@
-"""The importer contract (DESIGN.md contract 1) on the shipped sample live blog."""
+"""The importer on the shipped sample live blog: its updates, instants, noise and report."""
 
 from __future__ import annotations
 
