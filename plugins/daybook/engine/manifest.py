@@ -29,7 +29,7 @@ class OutputManifest:
         self._site = str(output.resolve())
         self._store = store
         self._last = self._load()
-        self._now: dict[str, _Entry | None] = {}
+        self._now: dict[str, _Entry] = {}
 
     def fresh(self, relative: str, key: str) -> bool:
         """True if *relative* holds what *key* describes (then it counts as written now)."""
@@ -49,10 +49,6 @@ class OutputManifest:
         """Note that *relative* was just written from *key*."""
         stat = os.stat(f"{self._root}/{relative}")
         self._now[relative] = (key, stat.st_size, stat.st_mtime_ns)
-
-    def untracked(self, relative: str) -> None:
-        """Note a file this build writes every time (no key): never removed as stale."""
-        self._now[relative] = None
 
     @property
     def changed(self) -> list[str]:
@@ -76,11 +72,10 @@ class OutputManifest:
 
     def save(self) -> None:
         """Keep this build's entries for the next build."""
-        entries = {r: e for r, e in self._now.items() if e is not None}
-        if entries == self._last:
+        if self._now == self._last:
             return
         rows: list[tuple[object, ...]] = [
-            (self._site, relative, *entry) for relative, entry in sorted(entries.items())
+            (self._site, relative, *entry) for relative, entry in sorted(self._now.items())
         ]
         self._store.replace_rows("output", "site = ?", (self._site,), rows)
 

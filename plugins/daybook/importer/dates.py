@@ -67,14 +67,3 @@ def _to_date(match: re.Match[str], day_first: bool) -> tuple[date, bool] | None:
         return None
     agrees = not weekday or weekday_number(weekday) == found.weekday()
     return found, agrees
-
-
-def is_ambiguous_numeric(line: str) -> bool:
-    """True for a numeric date line whose day and month could be read either way (4/5/2024)."""
-    match = re.search(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?\d{2,4}\b", line)
-    return (
-        match is not None
-        and int(match.group(1)) <= 12
-        and int(match.group(2)) <= 12
-        and (match.group(1) != match.group(2))
-    )
