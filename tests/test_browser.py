@@ -97,17 +97,45 @@ def first_anchor(page) -> str:
     return page.evaluate("document.querySelector('article.update').id")
 
 
+def first_on_screen(page) -> str:
+    """The update drawn highest on the page (CSS may show the list the other way round)."""
+    return page.evaluate(
+        """[...document.querySelectorAll('article.update')]
+            .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0].id"""
+    )
+
+
 @pytest.mark.browser
 def test_order_switch_works_without_javascript(browser, sample_site):
     with serve(sample_site) as base:
         context = browser.new_context(java_script_enabled=False)
         page = context.new_page()
         page.goto(f"{base}/russia-ukraine-war/2024/04/04/")
-        assert first_anchor(page) == "1808"
+        assert first_on_screen(page) == "1808"
         page.click("text=Oldest first")
-        assert page.url.endswith("/russia-ukraine-war/2024/04/04/oldest-first/")
-        assert first_anchor(page) == "0906"
-        assert page.get_attribute("[data-order-link=oldest]", "aria-current") == "page"
+        assert page.url.endswith("/russia-ukraine-war/2024/04/04/#oldest-first")
+        assert first_on_screen(page) == "0906"
+        weight = "el => getComputedStyle(el).fontWeight"
+        assert page.eval_on_selector("[data-order-link=oldest]", weight) == "700"
+        assert page.eval_on_selector("[data-order-link=newest]", weight) == "400"
+        page.click("text=Newest first")
+        assert first_on_screen(page) == "1808"
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+def test_old_oldest_first_addresses_lead_to_the_day(browser, sample_site, script):
+    with serve(sample_site) as base:
+        context = browser.new_context(java_script_enabled=script)
+        page = context.new_page()
+        page.goto(f"{base}/russia-ukraine-war/2024/04/04/oldest-first/")
+        page.wait_for_url("**/2024/04/04/#oldest-first")
+        assert first_on_screen(page) == "0906"
+        if script:  # the script keeps an update's anchor; a meta refresh cannot
+            page.goto(f"{base}/russia-ukraine-war/2024/04/04/oldest-first/#1808")
+            page.wait_for_url("**/2024/04/04/#1808")
+            assert page.evaluate("document.getElementById('1808').matches(':target')")
         context.close()
 
 
@@ -118,10 +146,17 @@ def test_order_choice_is_remembered_with_javascript(browser, sample_site):
         page = context.new_page()
         page.goto(f"{base}/russia-ukraine-war/2024/04/04/")
         page.click("text=Oldest first")
+        # The updates themselves move, so reading order and screen order agree.
+        assert first_anchor(page) == first_on_screen(page) == "0906"
+        assert page.get_attribute("[data-order-link=oldest]", "aria-current") == "page"
         page.goto(f"{base}/russia-ukraine-war/2024/04/03/#2341")
         assert page.get_attribute(".day", "data-order") == "oldest"
         assert first_anchor(page) == "2149"
         assert page.evaluate("document.getElementById('2341').matches(':target')")
+        page.goto(f"{base}/russia-ukraine-war/2024/04/04/#oldest-first")
+        page.click("text=Newest first")
+        assert first_anchor(page) == first_on_screen(page) == "1808"
+        assert page.get_attribute("[data-order-link=newest]", "aria-current") == "page"
         context.close()
 
 

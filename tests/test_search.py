@@ -68,8 +68,19 @@ def test_each_month_is_a_bundle_of_its_day_pages_only(tmp_path):
     for name in names:
         entry = json.loads((site / FOLDER / name / "pagefind-entry.json").read_text("utf-8"))
         counts[name] = entry["languages"]["en"]["page_count"]
-        assert (site / FOLDER / name / "pagefind.js").is_file()
         assert not (site / FOLDER / name / "pagefind-ui.js").exists()  # kept once, beside them
+    # Pagefind's script, worker and WebAssembly: only in the first bundle, the one opened first.
+    runtime = ["pagefind-worker.js", "pagefind.js", "wasm.en.pagefind", "wasm.unknown.pagefind"]
+    assert sorted(p.name for p in (site / FOLDER / names[0]).glob("*.*")) == sorted(
+        [
+            *runtime,
+            "pagefind-entry.json",
+            *(p.name for p in (site / FOLDER / names[0]).glob("*.pf_meta")),
+        ]
+    )
+    assert not [
+        p.name for p in (site / FOLDER / names[1]).glob("*.*") if p.suffix in (".js", ".pagefind")
+    ]
     assert counts == {names[0]: 1, names[1]: 2}  # newest-first day pages, nothing else
 
 
@@ -115,7 +126,12 @@ def test_removing_a_months_days_removes_its_bundle(tmp_path):
     assert not (site / FOLDER / "russia-ukraine-war-2023-05").exists()
     assert bundles(site) == ["russia-ukraine-war-2024-04"]
     left = snapshot(site)
-    assert all(left[k] == kept[k] for k in left if k.startswith("russia-ukraine-war-2024-04/"))
+    assert all(left[k] == kept[k] for k in kept if k.startswith("russia-ukraine-war-2024-04/"))
+    # The runtime moved with the first place, from the removed bundle: nothing indexed again.
+    moved = {k for k in left if k not in kept}
+    assert {k.split("/", 1)[1] for k in moved} == {
+        "pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"
+    }  # fmt: skip
     assert not build_index(site, cache).changed
 
 
@@ -129,4 +145,16 @@ def test_a_damaged_or_older_index_is_replaced(tmp_path):
     assert indexed.rebuilt == ("russia-ukraine-war-2023-05",)
     assert indexed.removed == ("pagefind.js",)
     assert (site / FOLDER / UI_FILES[1]).is_file()
+    assert not build_index(site, cache).changed
+
+
+def test_an_older_month_takes_the_runtime_and_the_first_place(tmp_path):
+    site, cache = make_site(tmp_path / "site"), tmp_path / "cache"
+    build_index(site, cache)
+    write_day(site, "2022-02-24", "Invasion begins")
+    indexed = build_index(site, cache)
+    assert indexed.rebuilt == ("russia-ukraine-war-2022-02",)
+    assert bundles(site)[0] == "russia-ukraine-war-2022-02"
+    assert (site / FOLDER / "russia-ukraine-war-2022-02" / "pagefind.js").is_file()
+    assert not list((site / FOLDER / "russia-ukraine-war-2023-05").glob("*.js"))
     assert not build_index(site, cache).changed

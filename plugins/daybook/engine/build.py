@@ -203,17 +203,17 @@ class SiteBuild:
             "day_page": view,
             "timeline_page": timeline,
             "day_json_ld": compact_json(day_json_ld(view, timeline, self._base)),
-            "feed_links": self.feed_links(page.timeline.slug),
+            # A day's own timeline only: 3 links, not 6, on the pages there are most of.
+            "feed_links": self.feed_links(page.timeline.slug, site=False),
         }
         pages = self._pages
         if pages is None:
             raise RuntimeError("daybook: day pages are written only by write()")
-        written = []
-        for order, url in (("newest", view.url), ("oldest", view.oldest_url)):
-            target = save_as(url)
-            pages(target, "day", url, {**values, "order": order})
-            written.append((target, page.key))
-        return written
+        # One page per day; its old oldest-first address stays alive as a small redirect.
+        pages(view.save_as, "day", view.url, values)
+        redirect = save_as(view.oldest_url)
+        pages(redirect, "oldest_first", view.oldest_url, values)
+        return [(view.save_as, page.key), (redirect, page.key)]
 
     def _write_documents(self, group: DocumentGroup) -> list[tuple[str, str]]:
         def entries_of(summary: DaySummary, position: int) -> tuple[bytes, bytes, bytes]:
@@ -228,9 +228,10 @@ class SiteBuild:
             path.write_bytes(data)
         return [(doc.path, doc.key) for _, doc in group.documents]
 
-    def feed_links(self, *names: str) -> list[tuple[str, str, str]]:
-        """(media type, title, path) of the site feed and the named feeds, for <link> tags."""
-        feeds = (self._feeds_by_name.get(name) for name in ("all", *names))
+    def feed_links(self, *names: str, site: bool = True) -> list[tuple[str, str, str]]:
+        """(media type, title, path) of the site feed (unless not *site*) and the named feeds,
+        for <link> tags."""
+        feeds = (self._feeds_by_name.get(name) for name in (("all",) if site else ()) + names)
         return [
             (media_type, f"{feed.info.title} ({kind.upper()})", path)
             for feed in feeds

@@ -104,13 +104,9 @@ class DayView:
 
     @property
     def oldest_url(self) -> str:
-        """The same day read oldest first (a static page, so no JavaScript is needed)."""
+        """Where the day read oldest first was once its own page: now a redirect to the day
+        page's "#oldest-first", which shows the same updates the other way round."""
         return f"{self.url}oldest-first/"
-
-    @property
-    def oldest_first(self) -> tuple[UpdateView, ...]:
-        """The updates in reading order, oldest first."""
-        return tuple(reversed(self.updates))
 
     @property
     def key_events(self) -> tuple[UpdateView, ...]:

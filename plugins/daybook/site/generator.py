@@ -6,9 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache, pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
+from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 from pelican.log import console
 from pelican.writers import Writer
@@ -24,7 +22,6 @@ from ..engine.report import cache_folder
 from ..engine.workers import available_cores
 from ..render.markdown import RENDER_VERSION
 from ..render.structured_data import compact_json
-from ..render.views import UpdateView
 from ..tools.progress import Bars, terminal
 
 logger = logging.getLogger(__name__)
@@ -45,8 +42,6 @@ class DaybookGenerator(Generator):
         self.env.auto_reload = False
         self.env.filters["tag_slug"] = tag_slug
         self.env.filters["compact_json"] = compact_json
-        self._articles = ArticleMemo()
-        self.env.globals["update_article"] = self._articles
         daybook = DaybookSettings.from_mapping(self.settings.get("DAYBOOK"))
         root = Path(self.settings.get("CACHE_PATH") or "cache")
         cache = root / "daybook"
@@ -74,7 +69,6 @@ class DaybookGenerator(Generator):
         def write(target: str, template: str, url: str, values: dict[str, object]) -> None:
             if template not in templates:
                 templates[template] = self.get_template(template)
-            self._articles.page(values.get("day_page"))
             writer.write_file(
                 target, templates[template], self.context,
                 relative_urls=relative, url=url, **values,
@@ -113,33 +107,6 @@ class DaybookGenerator(Generator):
             workers=daybook.workers or available_cores(),
             cname=self.settings.get("CNAME", ""),
         )
-
-
-class ArticleMemo:
-    """``update_article(item)`` in templates: the theme's ``update`` macro, rendered once per
-    update and page pair, since a day's two reading orders show the same articles."""
-
-    def __init__(self) -> None:
-        self._day: object = None
-        self._known: dict[tuple[str, str], Markup] = {}
-
-    def page(self, day: object) -> None:
-        """A page of *day* is about to be rendered (only its articles are kept)."""
-        if day is not self._day:
-            self._day, self._known = day, {}
-
-    @pass_context
-    def __call__(self, context: Context, item: UpdateView) -> Markup:
-        siteurl = context.get("SITEURL", "")
-        # Only tag links use SITEURL, which differs between the two pages' depths.
-        known_as = (item.permalink, siteurl if item.tags else "")
-        found = self._known.get(known_as)
-        if found is None:
-            # The theme's macro: jinja2 puts a template's macros in its module's namespace.
-            module = context.environment.get_template("includes/update.html").module
-            macro = vars(module)["update"]
-            found = self._known[known_as] = macro(item, siteurl)
-        return found
 
 
 def feed_base(settings: dict[str, Any]) -> str:

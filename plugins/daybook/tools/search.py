@@ -7,7 +7,13 @@ and the search page merges them at query time (Pagefind UI's `mergeIndex`), read
 from `pagefind/bundles.json`. A bundle is indexed again only when the names, sizes or
 modification times of its pages changed (kept in the cache's `search` table, one row per
 bundle) or its files are not those it was built into; bundles whose pages are gone are removed.
-Only day pages (newest first) are searchable: the other pages carry no `data-pagefind-body`.
+Only day pages are searchable: the other pages carry no `data-pagefind-body`.
+
+Pagefind writes its UI, its script, its worker and its WebAssembly into every bundle, the same
+bytes each time (about 230 KB and 4 files a bundle, 7 MB and 128 files per 1,000 days). The
+UI is kept once beside the bundles; the rest only in the first bundle, which the search page
+opens: bundles merged into it load none of them (Pagefind 1.x runs every bundle in the first
+one's worker and WebAssembly).
 
 Why a month and not a year, measured on a 1,000-day synthetic archive (25 updates a day, 2
 cores): Pagefind takes about 5 ms a day page, so a year bundle takes 1.6-2.2 s to index and a
@@ -47,6 +53,8 @@ FOLDER = "pagefind"
 MANIFEST = "bundles.json"
 UI_FILES = ("pagefind-ui.css", "pagefind-ui.js")
 """Pagefind's default UI, kept once beside the bundles (the search page loads it from there)."""
+RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+"""Pagefind's script, worker and WebAssembly (glob patterns): kept in the first bundle only."""
 _UNUSED = (
     "pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
     "pagefind-modular-ui.css", "pagefind-modular-ui.js",
@@ -94,11 +102,13 @@ def build_index(site: Path, cache: Path | None = None) -> Indexed:
             for name, pages in sorted(bundles.items())
             if known.get(name) != (pages, _entry_digest(folder / name))
         ]
-        if bundles and not stale and not all((folder / n).is_file() for n in UI_FILES):
-            stale = [min(bundles)]  # the UI comes with a bundle: index one to get it back
+        first = min(bundles) if bundles else None
+        if first and first not in stale and not _complete(folder, first):
+            stale.insert(0, first)  # the UI and the runtime come with a bundle: index one again
         with ThreadPoolExecutor(_WORKERS) as pool:
             list(pool.map(lambda name: _index(site, name), stale))
         _take_ui(folder, stale)
+        _drop_runtime(folder, [name for name in sorted(bundles) if name != first])
         removed = _tidy(folder, set(bundles))
         if stale or removed or not (folder / MANIFEST).is_file():
             _write_manifest(folder, sorted(bundles))
@@ -113,7 +123,7 @@ def build_index(site: Path, cache: Path | None = None) -> Indexed:
 
 def day_pages(site: Path) -> dict[str, str]:
     """Each bundle of *site* and a hash of its day pages' names, sizes and modification times
-    (day pages are <timeline>/<YYYY>/<MM>/<DD>/index.html; their oldest-first copies are not
+    (day pages are <timeline>/<YYYY>/<MM>/<DD>/index.html; their oldest-first redirects are not
     searchable)."""
     pages: dict[str, list[str]] = {}
     for timeline in _folders(site, _SLUG):
@@ -177,6 +187,34 @@ def _take_ui(folder: Path, fresh: list[str]) -> None:
             if name == fresh[0]:
                 _write_if_changed(folder / ui, (folder / name / ui).read_bytes())
             (folder / name / ui).unlink()
+
+
+def _complete(folder: Path, first: str) -> bool:
+    """True if the UI is beside the bundles and Pagefind's runtime in the first one, moved
+    there from the bundle that was first before if need be."""
+    if not all((folder / ui).is_file() for ui in UI_FILES):
+        return False
+    if _has_runtime(folder / first):
+        return True
+    before = [b for b in sorted(folder.iterdir()) if b.name != first and _has_runtime(b)]
+    if not before:
+        return False
+    for pattern in RUNTIME:
+        for path in before[0].glob(pattern):
+            path.rename(folder / first / path.name)
+    return True
+
+
+def _has_runtime(bundle: Path) -> bool:
+    return bundle.is_dir() and all(any(bundle.glob(pattern)) for pattern in RUNTIME)
+
+
+def _drop_runtime(folder: Path, bundles: list[str]) -> None:
+    """Remove Pagefind's script, worker and WebAssembly from *bundles* (all but the first)."""
+    for name in bundles:
+        for pattern in RUNTIME:
+            for path in (folder / name).glob(pattern):
+                path.unlink()
 
 
 def _tidy(folder: Path, bundles: set[str]) -> list[str]:

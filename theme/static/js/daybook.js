@@ -15,25 +15,40 @@
     try { return window.localStorage.getItem(KEY); } catch (error) { return null; }
   }
 
-  /* Reading order: the switch links lead to static pages; remember the choice, and show
-     other days the same way by reversing the updates in place (anchors stay valid). */
-  document.querySelectorAll("[data-order-link]").forEach(function (link) {
-    link.addEventListener("click", function () { store(link.getAttribute("data-order-link")); });
-  });
-  if (stored() === "oldest" && day.getAttribute("data-order") === "newest") {
-    var list = day.querySelector(".updates");
+  /* Reading order. Without JavaScript, "#oldest-first" turns the list round on screen (CSS);
+     here the updates themselves are moved, so screen readers and the keyboard follow the same
+     order, and the choice is remembered for other days. Anchors stay valid either way. */
+  function flip(selector) {
+    var list = day.querySelector(selector);
+    if (!list) { return; }
     Array.prototype.slice.call(list.children).reverse().forEach(function (child) { list.appendChild(child); });
-    var keys = day.querySelector(".key-events ul");
-    if (keys) { Array.prototype.slice.call(keys.children).reverse().forEach(function (child) { keys.appendChild(child); }); }
-    day.setAttribute("data-order", "oldest");
+  }
+  function show(order) {
+    if (day.getAttribute("data-order") !== order) {
+      flip(".updates");
+      flip(".key-events ul");
+      day.setAttribute("data-order", order);
+    }
     day.querySelectorAll("[data-order-link]").forEach(function (link) {
-      if (link.getAttribute("data-order-link") === "oldest") { link.setAttribute("aria-current", "page"); }
+      if (link.getAttribute("data-order-link") === order) { link.setAttribute("aria-current", "page"); }
       else { link.removeAttribute("aria-current"); }
     });
-    if (window.location.hash) {
-      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-      if (target) { target.scrollIntoView(); }
-    }
+  }
+  day.setAttribute("data-js", "");  /* the CSS fallback stands down */
+  document.querySelectorAll("[data-order-link]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var order = link.getAttribute("data-order-link");
+      event.preventDefault();
+      store(order);
+      show(order);
+      window.history.replaceState(null, "", order === "oldest" ? "#oldest-first" : window.location.pathname);
+      day.querySelector(".updates").scrollIntoView();
+    });
+  });
+  show(window.location.hash === "#oldest-first" ? "oldest" : (stored() === "oldest" ? "oldest" : "newest"));
+  if (window.location.hash.length > 1) {
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target) { target.scrollIntoView(); }
   }
 
   /* The reader's clock, where it differs from the timeline's. */
@@ -58,7 +73,7 @@
     button.className = "copy-link";
     button.textContent = "Copy link";
     button.addEventListener("click", function () {
-      var url = window.location.origin + window.location.pathname.replace(/oldest-first\/$/, "") + "#" + article.id;
+      var url = window.location.origin + window.location.pathname + "#" + article.id;
       navigator.clipboard.writeText(url).then(function () {
         button.textContent = "Link copied";
         window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
