@@ -17,7 +17,7 @@ from daybook.render.feeds import (
     FeedInfo,
     PageSlot,
     document,
-    entry_texts,
+    entry_text,
     feed_path,
     page_slots,
 )
@@ -50,7 +50,7 @@ def render(views: list[UpdateView], kind: str, slot: PageSlot | None = None) -> 
     newest_first = sorted(views, key=lambda v: v.published, reverse=True)
     slot = slot or PageSlot(None, 0, len(views), None, None)
     updated = max((v.updated or v.published for v in views), default=None)
-    entries = [entry_texts(v, BASE)[KINDS.index(kind)] for v in newest_first]
+    entries = [entry_text(v, BASE, kind) for v in newest_first]
     return document(INFO, kind, slot, updated, entries)
 
 

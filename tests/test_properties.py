@@ -21,7 +21,7 @@ from daybook.core.model import Day, Timeline, Update
 from daybook.dayfile.codec import DayFileCodec
 from daybook.importer.paragraphs import to_markdown
 from daybook.importer.run import Importer, ImportOptions
-from daybook.render.feeds import JSON, KINDS, FeedInfo, PageSlot, document, entry_texts
+from daybook.render.feeds import JSON, KINDS, FeedInfo, PageSlot, document, entry_text
 from daybook.render.markdown import body_html
 from daybook.render.sanitize import clean_html
 from daybook.render.views import UpdateView
@@ -169,10 +169,10 @@ def test_feeds_stay_well_formed_whatever_the_content(entries):
             Markup(body_html(update.body)), update.published.isoformat(), "00:00", "UTC",
             f"t/#{update.anchor}", update.published, None, False, update.tags,
         ))  # fmt: skip
-    entries_by_kind = [entry_texts(v, "https://e.org") for v in reversed(views)]
     slot = PageSlot(None, 0, len(views), None, None)
-    for position, kind in enumerate(KINDS):
-        data = document(info, kind, slot, None, [texts[position] for texts in entries_by_kind])
+    for kind in KINDS:
+        entries = [entry_text(v, "https://e.org", kind) for v in reversed(views)]
+        data = document(info, kind, slot, None, entries)
         if kind == JSON:
             assert len(json.loads(data)["items"]) == len(views)
             continue

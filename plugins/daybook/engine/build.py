@@ -23,6 +23,7 @@ from pathlib import Path
 from ..core.errors import DayFileError
 from ..core.urls import day_url, save_as, timeline_url
 from ..dayfile.codec import DayFileCodec
+from ..render.feeds import ATOM, entry_text
 from ..render.structured_data import compact_json, day_json_ld
 from ..render.views import DayView, TimelineRef, day_link
 from .config import BuildConfig
@@ -216,11 +217,14 @@ class SiteBuild:
         return [(view.save_as, page.key), (redirect, page.key)]
 
     def _write_documents(self, group: DocumentGroup) -> list[tuple[str, str]]:
-        def entries_of(summary: DaySummary, position: int) -> tuple[bytes, bytes, bytes]:
-            return self.record(summary).entries[position]
+        def entry_of(summary: DaySummary, position: int, kind: str) -> bytes:
+            record = self.record(summary)
+            if kind == ATOM:
+                return record.entries[position]
+            return entry_text(record.updates[position], self._base, kind)
 
         table = self._planned().table
-        for target, data in render_group(table, group, entries_of):
+        for target, data in render_group(table, group, entry_of):
             path = self.config.output / target
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -159,20 +159,20 @@ def group_documents(stale: Sequence[tuple[FeedPlan, FeedDocument]]) -> list[Docu
 def render_group(
     table: ItemTable,
     group: DocumentGroup,
-    entries_of: Callable[[DaySummary, int], tuple[bytes, bytes, bytes]],
+    entry_of: Callable[[DaySummary, int, str], bytes],
 ) -> list[tuple[str, bytes]]:
-    """(path, bytes) of each document of *group*; *entries_of* gives an update's feed entries
-    (kept with its day's record) by its position in the day."""
+    """(path, bytes) of each document of *group*; *entry_of* gives an update's entry in a
+    format by its day and its position in the day."""
     newest = 0
-    entries = []
+    located = []
     for number in reversed(group.members):
         day, index = table.locate(number)
         summary = table.days[day]
         newest = max(newest, summary.changed[index])
-        entries.append(entries_of(summary, summary.positions[index]))
-    updated = _EPOCH + timedelta(microseconds=newest) if entries else None
+        located.append((summary, summary.positions[index]))
+    updated = _EPOCH + timedelta(microseconds=newest) if located else None
     return [
         (doc.path, document(plan.info, doc.kind, doc.slot, updated,
-                            [texts[KINDS.index(doc.kind)] for texts in entries]))
+                            [entry_of(day, position, doc.kind) for day, position in located]))
         for plan, doc in group.documents
     ]  # fmt: skip

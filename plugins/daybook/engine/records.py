@@ -21,7 +21,7 @@ from ..core.model import Day, Update, utc_text, zone
 from ..core.urls import day_url
 from ..dayfile.codec import DayFileCodec
 from ..dayfile.folder import read_day
-from ..render.feeds import entry_texts
+from ..render.feeds import ATOM, entry_text
 from ..render.markdown import body_html, first_words, html_text
 from ..render.views import UpdateView
 
@@ -102,9 +102,10 @@ class DayRecord:
     digest: str
     updates: tuple[UpdateView, ...]
     """Oldest first, as in the day file."""
-    entries: tuple[tuple[bytes, bytes, bytes], ...] = ()
-    """Each update's feed entry in Atom, RSS and JSON Feed (render.feeds.entry_texts), made
-    once with the record: an unchanged update is never serialised again."""
+    entries: tuple[bytes, ...] = ()
+    """Each update's Atom entry (render.feeds.entry_text), made once with the record: an
+    unchanged update is never serialised again. (RSS and JSON Feed entries are made only for
+    the subscription documents that hold them.)"""
 
     def summary(self) -> DaySummary:
         """What plans of the whole site need of this day."""
@@ -138,7 +139,7 @@ class DayRecord:
         return cls(timeline, date.fromordinal(ordinal), timezone, digest, views, entries)
 
 
-_RECORD_FORMAT = "daybook-record-3"
+_RECORD_FORMAT = "daybook-record-4"
 
 
 def _row(u: UpdateView) -> tuple[Any, ...]:
@@ -166,12 +167,12 @@ def digest_of(data: bytes) -> str:
 def make_record(
     codec: DayFileCodec, data: bytes, path: Path, timeline: str, base_url: str
 ) -> DayRecord:
-    """Read and render one day file, its feed entries under *base_url* too; DayFileError if
+    """Read and render one day file, its Atom entries under *base_url* too; DayFileError if
     it breaks the format or its place."""
     day = read_day(codec, data, path, timeline)
     tz = zone(day.timezone)
     views = tuple(_update_view(day, update, tz) for update in day.updates)
-    entries = tuple(entry_texts(view, base_url) for view in views)
+    entries = tuple(entry_text(view, base_url, ATOM) for view in views)
     return DayRecord(day.timeline, day.date, day.timezone, digest_of(data), views, entries)
 
 
