@@ -12,7 +12,7 @@ from daybook.core.errors import SettingsError
 from daybook.core.settings import DaybookSettings
 from daybook.engine.feedplan import ItemTable
 from daybook.engine.manifest import OutputManifest
-from daybook.engine.records import DaySummary
+from daybook.engine.records import DayRecord, DaySummary
 from daybook.engine.store import SCHEMA_VERSION, CacheStore
 from daybook.engine.workers import MIN_PARALLEL_ITEMS, run_all
 from daybook.render.feeds import page_slots
@@ -90,6 +90,45 @@ def test_workers_return_results_in_order_as_one_process_would():
 
 def _square_and_pid(item: int) -> tuple[int, int]:
     return item * item, os.getpid()
+
+
+_SEEN: list[int] = []
+
+
+def _remember(item: int) -> int:
+    _SEEN.append(item)
+    return item
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_finish_runs_after_each_chunk_where_it_ran(tmp_path, workers):
+    """What a task leaves to be written once (a cache's rows) is written by the process that
+    ran it, for every item, whether the items ran here or in workers."""
+    items = list(range(MIN_PARALLEL_ITEMS * 3))
+
+    def finish() -> None:
+        with (tmp_path / f"{os.getpid()}.txt").open("a") as out:
+            out.write("".join(f"{item}\n" for item in _SEEN))
+        _SEEN.clear()
+
+    _SEEN.clear()
+    assert run_all(_remember, items, workers, finish=finish) == items
+    written = sorted(int(line) for f in tmp_path.glob("*.txt") for line in f.read_text().split())
+    assert written == items
+    assert len(list(tmp_path.glob("*.txt"))) == (1 if workers == 1 else 2)
+
+
+def test_saved_records_are_written_by_flush_or_close(tmp_path):
+    record = DayRecord("t", date(2024, 4, 4), "UTC", "d1", ())
+    store = CacheStore(tmp_path)
+    store.save(record)
+    assert not CacheStore(tmp_path).has("t", date(2024, 4, 4), "d1")  # one commit for many
+    store.flush()
+    assert CacheStore(tmp_path).has("t", date(2024, 4, 4), "d1")
+    store.save(DayRecord("t", date(2024, 4, 5), "UTC", "d2", ()))
+    store.close()
+    kept = CacheStore(tmp_path).load("t", date(2024, 4, 5), "d2")
+    assert kept == DayRecord("t", date(2024, 4, 5), "UTC", "d2", ())
 
 
 @pytest.mark.parametrize("workers", [-1, 1.5, True, "2"])

@@ -75,7 +75,9 @@ class SiteBuild:
         stale = [f for f in files if not (f.unchanged and f.summary and f.digest)]
         self.store.prepare()  # workers open their own connections
         done = self._phase("reading day files", len(stale))
-        outcomes = run_all(self._refresh, stale, self.config.workers, done=done)
+        outcomes = run_all(
+            self._refresh, stale, self.config.workers, done=done, finish=self.store.flush
+        )
         results = {day.relative: outcome for day, outcome in zip(stale, outcomes, strict=True)}
         summaries = []
         for day in files:
@@ -151,6 +153,7 @@ class SiteBuild:
             self._write_job, jobs, self.config.workers,
             meanwhile=SitePages(self, plan, pages).write_all,
             done=self._phase("writing day pages and feeds", len(jobs)),
+            finish=self.store.flush,
         )  # fmt: skip
         for target, written_key in (pair for job in written for pair in job):
             manifest.written(target, written_key)

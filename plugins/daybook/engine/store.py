@@ -43,6 +43,9 @@ _SCHEMA = (
 )
 
 
+_SAVES_PER_COMMIT = 64
+
+
 class CacheStore:
     """The build cache of one cache folder; day records by (timeline, date), each checked
     against its day file's hash, and the tables the other parts of the engine keep."""
@@ -51,6 +54,7 @@ class CacheStore:
         self.path = folder / CACHE_FILE
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._pending: list[tuple[str, str, str, bytes]] = []
 
     def rows(self, query: str, *args: object) -> list[tuple[Any, ...]]:
         """The rows *query* selects; none from a damaged database (then started afresh)."""
@@ -100,12 +104,21 @@ class CacheStore:
             return None
 
     def save(self, record: DayRecord) -> None:
-        """Keep *record*, replacing any older version of its day."""
+        """Keep *record*, replacing any older version of its day: written with the next
+        ``flush`` (or once enough are waiting), since a commit per record cost 0.67 s of a
+        7.6 s build of 1,000 days."""
+        row = (record.timeline, record.date.isoformat(), record.digest, record.to_bytes())
+        self._pending.append(row)
+        if len(self._pending) >= _SAVES_PER_COMMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the records saved since the last flush, in one transaction."""
+        if not self._pending:
+            return
         with self._db() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO record VALUES (?, ?, ?, ?)",
-                (record.timeline, record.date.isoformat(), record.digest, record.to_bytes()),
-            )
+            db.executemany("INSERT OR REPLACE INTO record VALUES (?, ?, ?, ?)", self._pending)
+        self._pending = []
 
     def _data(self, timeline: str, day: date, digest: str) -> bytes | None:
         """The stored bytes of exactly this version of the day; None for none, or a damaged
@@ -135,7 +148,9 @@ class CacheStore:
         self.close()
 
     def close(self) -> None:
-        """Close this process's connection (before forking workers, or at the end)."""
+        """Write what is waiting and close this process's connection (before forking workers,
+        or at the end)."""
+        self.flush()
         if self._connection is not None and self._pid == os.getpid():
             self._connection.close()
         self._connection = None

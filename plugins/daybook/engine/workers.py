@@ -30,6 +30,7 @@ Done = Callable[[int], None]
 """Told, in the parent process only, how many items are done so far."""
 
 _task: Callable[[object], object] | None = None
+_finish: Callable[[], None] | None = None
 
 
 def available_cores() -> int:
@@ -39,16 +40,20 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def run_all(
+def run_all(  # noqa: PLR0913 -- three optional hooks, keyword-only
     task: Callable[[Item], Result],
     items: Sequence[Item],
     workers: int,
+    *,
     meanwhile: Callable[[], None] | None = None,
     done: Done | None = None,
+    finish: Callable[[], None] | None = None,
 ) -> list[Result]:
     """``[task(item) for item in items]``, spread over up to *workers* processes; this process
     runs *meanwhile* (if given) while the workers work, then tells *done* (if given) how many
-    items are done as each chunk comes back. Neither changes the results or their order."""
+    items are done as each chunk comes back. Neither changes the results or their order.
+    *finish* (if given) runs after each chunk in the process that ran it (so after all items
+    when they ran here): for what a task leaves to be written once, such as a cache's rows."""
     workers = min(workers, len(items) // (MIN_PARALLEL_ITEMS // 2) or 1)
     if workers < 2 or not _can_fork():
         serial = []
@@ -56,11 +61,13 @@ def run_all(
             serial.append(task(item))
             if done:
                 done(len(serial))
+        if finish:
+            finish()
         if meanwhile:
             meanwhile()
         return serial
-    global _task  # noqa: PLW0603 -- read by the forked workers, set only here
-    _task = task  # type: ignore[assignment]
+    global _task, _finish  # noqa: PLW0603 -- read by the forked workers, set only here
+    _task, _finish = task, finish  # type: ignore[assignment]
     # Contiguous chunks keep neighbouring days (which share feed pages) in one worker.
     size = -(-len(items) // (workers * 4))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
@@ -81,7 +88,7 @@ def run_all(
             # Each chunk's results are the task's: the pool's futures only lose their type.
             chunked = [cast("list[Result]", future.result()) for future in futures]
     finally:
-        _task = None
+        _task = _finish = None
     logger.debug("daybook: %d item(s) in %d worker(s)", len(items), workers)
     return [result for chunk in chunked for result in chunk]
 
@@ -100,7 +107,10 @@ def _follow(futures: Sequence[Future[list[object]]], sizes: list[int], done: Don
 def _run_chunk(chunk: Sequence[object]) -> list[object]:
     if _task is None:
         raise RuntimeError("daybook: a worker runs only inside run_all")
-    return [_task(item) for item in chunk]
+    results = [_task(item) for item in chunk]
+    if _finish is not None:
+        _finish()
+    return results
 
 
 def _own_logging() -> None:
