@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from .client import Fetched, FetchError, PoliteClient
 
-DEFAULT_BASE = "https://web.archive.org"
 _FIELDS = ("timestamp", "original", "statuscode", "digest")
 
 
