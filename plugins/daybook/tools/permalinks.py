@@ -47,7 +47,7 @@ def collect(site: Path) -> Permalinks:
         url = relative.removesuffix("index.html")
         pages.add(url)
         if url.endswith("oldest-first/"):
-            continue  # the same updates again, in the other order: not their permalinks
+            continue  # a redirect to its day page (once that day read oldest first): no anchors
         text = html.read_text(encoding="utf-8")
         anchors.update(f"{url}#{anchor}" for anchor in update_anchors(text))
     for feed in site.rglob("*.atom.xml"):
