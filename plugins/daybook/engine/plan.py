@@ -46,7 +46,8 @@ class SiteSettings:
 
 @dataclass(frozen=True, slots=True)
 class DayPage:
-    """A day's two pages (newest first, oldest first) and what they are rendered from."""
+    """A day's page (and the redirect at its former oldest-first address), and what they are
+    rendered from."""
 
     summary: DaySummary
     timeline: Timeline
