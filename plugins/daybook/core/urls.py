@@ -11,6 +11,15 @@ def day_url(timeline: str, day: date) -> str:
     return f"{timeline}/{day.year:04d}/{day.month:02d}/{day.day:02d}/"
 
 
+OLDEST_FIRST = "oldest-first/"
+"""Below a day page: where the day read oldest first was once its own page, now a redirect."""
+
+
+def oldest_first_url(day_page_url: str) -> str:
+    """``<day page URL>oldest-first/``, the redirect to the day page's ``#oldest-first``."""
+    return f"{day_page_url}{OLDEST_FIRST}"
+
+
 def timeline_url(timeline: str) -> str:
     """``<timeline>/``, the timeline index."""
     return f"{timeline}/"

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.errors import DayFileError
-from ..core.urls import day_url, save_as, timeline_url
+from ..core.urls import day_url, oldest_first_url, save_as, timeline_url
 from ..dayfile.codec import DayFileCodec
 from ..render.feeds import ATOM, entry_text
 from ..render.structured_data import compact_json, day_json_ld
@@ -285,5 +285,5 @@ def _fresh_day(manifest: OutputManifest, page: DayPage) -> bool:
     url = day_url(page.summary.timeline, page.summary.date)
     return all(
         manifest.fresh(target, page.key)
-        for target in (save_as(url), save_as(f"{url}oldest-first/"))
+        for target in (save_as(url), save_as(oldest_first_url(url)))
     )

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from markupsafe import Markup
 
 from ..core.model import Timeline
-from ..core.urls import day_url, save_as, timeline_url
+from ..core.urls import day_url, oldest_first_url, save_as, timeline_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ class DayView:
     def oldest_url(self) -> str:
         """Where the day read oldest first was once its own page: now a redirect to the day
         page's "#oldest-first", which shows the same updates the other way round."""
-        return f"{self.url}oldest-first/"
+        return oldest_first_url(self.url)
 
     @property
     def key_events(self) -> tuple[UpdateView, ...]:

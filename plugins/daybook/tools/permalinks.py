@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..core.urls import OLDEST_FIRST
+
 _UPDATE_ID = re.compile(r'<article class="update[^"]*" id="([^"]+)"')
 
 
@@ -46,7 +48,7 @@ def collect(site: Path) -> Permalinks:
             continue
         url = relative.removesuffix("index.html")
         pages.add(url)
-        if url.endswith("oldest-first/"):
+        if url.endswith(OLDEST_FIRST):
             continue  # a redirect to its day page (once that day read oldest first): no anchors
         text = html.read_text(encoding="utf-8")
         anchors.update(f"{url}#{anchor}" for anchor in update_anchors(text))

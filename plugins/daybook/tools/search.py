@@ -103,9 +103,9 @@ def build_index(site: Path, cache: Path | None = None) -> Indexed:
             for name, pages in sorted(bundles.items())
             if known.get(name) != (pages, _entry_digest(folder / name))
         ]
-        first = min(bundles) if bundles else None
-        if first and first not in stale and not _complete(folder, first):
-            stale.insert(0, first)  # the UI and the runtime come with a bundle: index one again
+        first = min(bundles) if bundles else ""
+        if first and first not in stale and not _ready(folder, first):
+            stale.insert(0, first)  # the UI and the runtime come with a bundle: index it
         with ThreadPoolExecutor(_WORKERS) as pool:
             list(pool.map(lambda name: _index(site, name), stale))
         _take_ui(folder, stale)
@@ -197,11 +197,15 @@ def _take_ui(folder: Path, fresh: list[str]) -> None:
             (folder / name / ui).unlink()
 
 
-def _complete(folder: Path, first: str) -> bool:
-    """True if the UI is beside the bundles and Pagefind's runtime in the first one, moved
-    there from the bundle that was first before if need be."""
-    if not all((folder / ui).is_file() for ui in UI_FILES):
-        return False
+def _ready(folder: Path, first: str) -> bool:
+    """True if the UI is beside the bundles and Pagefind's runtime in the *first* one (moved
+    there from the bundle that was first before, if need be)."""
+    return all((folder / ui).is_file() for ui in UI_FILES) and _runtime_in_first(folder, first)
+
+
+def _runtime_in_first(folder: Path, first: str) -> bool:
+    """Put Pagefind's runtime in the *first* bundle, from the bundle that was first before,
+    if it is not there yet; False if no bundle has it."""
     if _has_runtime(folder / first):
         return True
     before = [b for b in sorted(folder.iterdir()) if b.name != first and _has_runtime(b)]
